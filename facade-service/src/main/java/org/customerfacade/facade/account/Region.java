@@ -1,0 +1,7 @@
+package org.customerfacade.facade.account;
+
+/** A provider instance with its own data. Each account belongs to exactly one. */
+public enum Region {
+  EU,
+  US
+}

@@ -1,0 +1,130 @@
+package org.customerfacade.facade.problem;
+
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+
+/**
+ * A failure that reaches the caller as an {@code application/problem+json} response.
+ *
+ * <p>Instances come from the static factories, whose messages name the component and its state, and
+ * travel through reactive pipelines as error signals until the web layer renders them.
+ */
+public final class FacadeProblem extends RuntimeException {
+
+  private final HttpStatusCode status;
+  private final @Nullable Duration retryAfter;
+  private final List<FieldError> errors;
+
+  private FacadeProblem(
+      HttpStatusCode status,
+      String detail,
+      @Nullable Duration retryAfter,
+      List<FieldError> errors,
+      @Nullable Throwable cause) {
+    super(detail, cause, false, false);
+    this.status = status;
+    this.retryAfter = retryAfter;
+    this.errors = List.copyOf(errors);
+  }
+
+  /** One invalid part of a request: a JSON Pointer or parameter name, and what is wrong. */
+  public record FieldError(String pointer, String detail) {}
+
+  public static FacadeProblem missingConsumer() {
+    return new FacadeProblem(
+        HttpStatus.UNAUTHORIZED,
+        "The request carries no consumer identity; call the facade through the gateway.",
+        null,
+        List.of(),
+        null);
+  }
+
+  public static FacadeProblem unknownConsumer(String consumerId) {
+    return new FacadeProblem(
+        HttpStatus.FORBIDDEN,
+        "Consumer '" + consumerId + "' has no accounts configured in the facade.",
+        null,
+        List.of(),
+        null);
+  }
+
+  public static FacadeProblem accountNotAllowed(
+      String consumerId, String account, List<String> allowed) {
+    return new FacadeProblem(
+        HttpStatus.FORBIDDEN,
+        "Consumer '"
+            + consumerId
+            + "' may not use account '"
+            + account
+            + "'; set X-Account to one of "
+            + allowed
+            + ".",
+        null,
+        List.of(new FieldError("X-Account", "must be one of " + allowed)),
+        null);
+  }
+
+  public static FacadeProblem invalidRequest(String detail, List<FieldError> errors) {
+    return new FacadeProblem(HttpStatus.BAD_REQUEST, detail, null, errors, null);
+  }
+
+  /** The provider rejected the request; its status and message reach the caller unchanged. */
+  public static FacadeProblem rejectedByProvider(
+      HttpStatusCode status,
+      String providerDetail,
+      List<FieldError> errors,
+      @Nullable Duration retryAfter) {
+    return new FacadeProblem(status, providerDetail, retryAfter, errors, null);
+  }
+
+  public static FacadeProblem upstreamTimeout(String endpoint, Duration timeout, Throwable cause) {
+    return new FacadeProblem(
+        HttpStatus.GATEWAY_TIMEOUT,
+        "The provider endpoint '"
+            + endpoint
+            + "' did not answer within "
+            + timeout.toMillis()
+            + " ms; retry later.",
+        null,
+        List.of(),
+        cause);
+  }
+
+  public static FacadeProblem regionUnavailable(
+      String region, Duration retryAfter, @Nullable Throwable cause) {
+    return new FacadeProblem(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "Every provider endpoint of "
+            + region
+            + " is unavailable; retry after "
+            + Math.max(1, retryAfter.toSeconds())
+            + " seconds.",
+        retryAfter,
+        List.of(),
+        cause);
+  }
+
+  public static FacadeProblem badGateway(String endpoint, String reason, Throwable cause) {
+    return new FacadeProblem(
+        HttpStatus.BAD_GATEWAY,
+        "The provider endpoint '" + endpoint + "' failed: " + reason + ".",
+        null,
+        List.of(),
+        cause);
+  }
+
+  public HttpStatusCode status() {
+    return status;
+  }
+
+  public @Nullable Duration retryAfter() {
+    return retryAfter;
+  }
+
+  public List<FieldError> errors() {
+    return errors;
+  }
+}

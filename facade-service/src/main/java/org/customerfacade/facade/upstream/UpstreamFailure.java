@@ -1,0 +1,81 @@
+package org.customerfacade.facade.upstream;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutException;
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+import org.customerfacade.facade.routing.UpstreamEndpoint;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+
+/** A failed call to one endpoint, classified by what it means for the caller and for failover. */
+record UpstreamFailure(UpstreamEndpoint endpoint, Kind kind, Throwable error) {
+
+  enum Kind {
+    /** The breaker was open: the request was not sent. */
+    REJECTED_BY_BREAKER,
+    /** The connection could not be opened: the request was not sent. */
+    CONNECT_FAILED,
+    /** No response within the time limit, so the provider may have acted on the request. */
+    TIMEOUT,
+    /** The provider returned 5xx or a response that could not be read. */
+    SERVER_ERROR,
+    /** The connection broke after the request may have been sent. */
+    TRANSPORT_ERROR,
+    /** The provider rejected the request with a 4xx status; not the endpoint's fault. */
+    CLIENT_ERROR
+  }
+
+  static UpstreamFailure classify(UpstreamEndpoint endpoint, Throwable error) {
+    return new UpstreamFailure(endpoint, kindOf(error), error);
+  }
+
+  /** Returns whether the breaker should count this failure against the endpoint. */
+  static boolean countsAgainstEndpoint(Throwable error) {
+    return kindOf(error) != Kind.CLIENT_ERROR;
+  }
+
+  /**
+   * Returns whether another endpoint may be tried. A create moves on only when this endpoint never
+   * received it, so that a lost response cannot turn into a second customer.
+   */
+  boolean allowsFailover(Operation operation) {
+    return switch (kind) {
+      case REJECTED_BY_BREAKER, CONNECT_FAILED -> true;
+      case TIMEOUT, SERVER_ERROR, TRANSPORT_ERROR -> operation.idempotent();
+      case CLIENT_ERROR -> false;
+    };
+  }
+
+  /** Returns whether the endpoint could not be reached at all, as opposed to responding with an error. */
+  boolean unavailable() {
+    return kind == Kind.REJECTED_BY_BREAKER || kind == Kind.CONNECT_FAILED;
+  }
+
+  private static Kind kindOf(Throwable error) {
+    if (error instanceof CallNotPermittedException) {
+      return Kind.REJECTED_BY_BREAKER;
+    }
+    if (error instanceof TimeoutException) {
+      return Kind.TIMEOUT;
+    }
+    if (error instanceof WebClientResponseException response) {
+      return response.getStatusCode().is4xxClientError() ? Kind.CLIENT_ERROR : Kind.SERVER_ERROR;
+    }
+    if (error instanceof WebClientRequestException) {
+      return requestFailureKind(error.getCause());
+    }
+    return Kind.SERVER_ERROR;
+  }
+
+  private static Kind requestFailureKind(Throwable cause) {
+    if (cause instanceof ConnectException || cause instanceof ConnectTimeoutException) {
+      return Kind.CONNECT_FAILED;
+    }
+    if (cause instanceof ReadTimeoutException || cause instanceof TimeoutException) {
+      return Kind.TIMEOUT;
+    }
+    return Kind.TRANSPORT_ERROR;
+  }
+}

@@ -1,0 +1,183 @@
+package org.customerfacade.facade.web;
+
+import java.util.List;
+import java.util.UUID;
+import org.customerfacade.client.CustomerApiClients;
+import org.customerfacade.facade.account.Account;
+import org.customerfacade.facade.account.AccountResolver;
+import org.customerfacade.facade.cache.CachedRead;
+import org.customerfacade.facade.cache.CustomerCache;
+import org.customerfacade.facade.cache.LookupCriteria;
+import org.customerfacade.facade.problem.FacadeProblem;
+import org.customerfacade.facade.problem.FacadeProblem.FieldError;
+import org.customerfacade.facade.upstream.Operation;
+import org.customerfacade.facade.upstream.Upstream;
+import org.customerfacade.server.api.CustomersApi;
+import org.customerfacade.server.model.Customer;
+import org.customerfacade.server.model.CustomerUpdate;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Serves the Customer API: resolves the caller's account, serves reads from the cache where it
+ * can, and sends everything else to the provider of the account's region.
+ */
+@RestController
+class CustomerController implements CustomersApi {
+
+  private final AccountResolver accounts;
+  private final CustomerCache cache;
+  private final Upstream upstream;
+  private final ModelMapper models;
+
+  CustomerController(
+      AccountResolver accounts, CustomerCache cache, Upstream upstream, ModelMapper models) {
+    this.accounts = accounts;
+    this.cache = cache;
+    this.upstream = upstream;
+    this.models = models;
+  }
+
+  @Override
+  public Mono<ResponseEntity<Customer>> getCustomer(
+      Long id, String xApiVersion, ServerWebExchange exchange) {
+    return checkVersion(xApiVersion)
+        .then(account(exchange))
+        .flatMap(
+            account ->
+                cache.retrieve(
+                    account,
+                    xApiVersion,
+                    id,
+                    () ->
+                        upstream
+                            .call(
+                                account,
+                                Operation.RETRIEVE,
+                                api -> api.getCustomer(id, xApiVersion))
+                            .map(models::toServer)))
+        .map(CustomerController::cachedResponse);
+  }
+
+  @Override
+  public Mono<ResponseEntity<Flux<Customer>>> findCustomers(
+      String xApiVersion,
+      @Nullable String email,
+      @Nullable String externalId,
+      @Nullable UUID publicId,
+      ServerWebExchange exchange) {
+    if (email == null && externalId == null && publicId == null) {
+      return Mono.error(
+          FacadeProblem.invalidRequest(
+              "Give at least one of the query parameters email, external_id and public_id.",
+              List.of(
+                  new FieldError("email", "one of email, external_id, public_id is required"))));
+    }
+    LookupCriteria criteria = new LookupCriteria(email, externalId, publicId);
+
+    return checkVersion(xApiVersion)
+        .then(account(exchange))
+        .flatMap(
+            account ->
+                cache.find(
+                    account,
+                    xApiVersion,
+                    criteria,
+                    () ->
+                        upstream
+                            .call(
+                                account,
+                                Operation.FIND,
+                                api ->
+                                    api.findCustomers(xApiVersion, email, externalId, publicId)
+                                        .collectList())
+                            .map(models::toServer)))
+        .map(
+            read ->
+                ResponseEntity.ok()
+                    .headers(cacheHeaders(read))
+                    .body(Flux.fromIterable(read.value())));
+  }
+
+  @Override
+  public Mono<ResponseEntity<Customer>> createCustomer(
+      String xApiVersion, Mono<Customer> customer, ServerWebExchange exchange) {
+    return checkVersion(xApiVersion)
+        .then(account(exchange))
+        .zipWith(customer)
+        .flatMap(
+            pair ->
+                upstream
+                    .call(
+                        pair.getT1(),
+                        Operation.CREATE,
+                        api -> api.createCustomer(xApiVersion, models.toClient(pair.getT2())))
+                    .map(models::toServer)
+                    .doOnNext(created -> cache.onCreated(pair.getT1(), created)))
+        .map(created -> ResponseEntity.status(HttpStatus.CREATED).body(created));
+  }
+
+  @Override
+  public Mono<ResponseEntity<Customer>> updateCustomer(
+      Long id, String xApiVersion, Mono<CustomerUpdate> update, ServerWebExchange exchange) {
+    return checkVersion(xApiVersion)
+        .then(account(exchange))
+        .zipWith(update)
+        .flatMap(
+            pair ->
+                upstream
+                    .call(
+                        pair.getT1(),
+                        Operation.UPDATE,
+                        api -> api.updateCustomer(id, xApiVersion, models.toClient(pair.getT2())))
+                    .map(models::toServer)
+                    .doOnNext(updated -> cache.onChanged(pair.getT1(), id, updated)))
+        .map(ResponseEntity::ok);
+  }
+
+  @Override
+  public Mono<ResponseEntity<Void>> deleteCustomer(
+      Long id, String xApiVersion, ServerWebExchange exchange) {
+    return checkVersion(xApiVersion)
+        .then(account(exchange))
+        .flatMap(
+            account ->
+                upstream
+                    .call(account, Operation.DELETE, api -> api.deleteCustomer(id, xApiVersion))
+                    .then(Mono.fromRunnable(() -> cache.onChanged(account, id, null))))
+        .then(Mono.just(ResponseEntity.noContent().build()));
+  }
+
+  private Mono<Account> account(ServerWebExchange exchange) {
+    HttpHeaders headers = exchange.getRequest().getHeaders();
+    return accounts.resolve(
+        headers.getFirst(FacadeHeaders.CONSUMER_ID), headers.getFirst(FacadeHeaders.ACCOUNT));
+  }
+
+  private static Mono<Void> checkVersion(String version) {
+    if (CustomerApiClients.API_VERSION.equals(version)) {
+      return Mono.empty();
+    }
+    return Mono.error(
+        FacadeProblem.invalidRequest(
+            "Unsupported x-api-version '" + version + "'; send x-api-version: 2.0.",
+            List.of(new FieldError("x-api-version", "must be 2.0"))));
+  }
+
+  private static ResponseEntity<Customer> cachedResponse(CachedRead<Customer> read) {
+    return ResponseEntity.ok().headers(cacheHeaders(read)).body(read.value());
+  }
+
+  private static HttpHeaders cacheHeaders(CachedRead<?> read) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(FacadeHeaders.CACHE, read.hit() ? "HIT" : "MISS");
+    headers.set(HttpHeaders.AGE, Long.toString(read.age().toSeconds()));
+    return headers;
+  }
+}

@@ -1,0 +1,19 @@
+package org.customerfacade.facade.web;
+
+/** Names of the headers the facade reads from the gateway and adds to its responses. */
+public final class FacadeHeaders {
+
+  /** Id of the authenticated consumer, set by the gateway after it strips any incoming copy. */
+  public static final String CONSUMER_ID = "X-Consumer-Id";
+
+  /** Account the consumer chose among those it may use; optional. */
+  public static final String ACCOUNT = "X-Account";
+
+  /** Request id, set by the gateway and echoed back. */
+  public static final String REQUEST_ID = "X-Request-Id";
+
+  /** {@code HIT} when the response came from the cache, {@code MISS} when from the provider. */
+  public static final String CACHE = "X-Cache";
+
+  private FacadeHeaders() {}
+}

@@ -1,0 +1,223 @@
+package org.customerfacade.facade;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+
+class CacheIntegrationTest extends FacadeIntegrationTest {
+
+  @LocalServerPort int port;
+
+  private static final String CUSTOMER_7 =
+      "{\"id\":7,\"first_name\":\"Grace\",\"email\":\"grace@example.com\",\"cf_tier\":\"gold\"}";
+
+  @Test
+  void secondReadIsHitWithAge() {
+    euPrimary.stubFor(get(urlEqualTo("/customer/7")).willReturn(okJson(CUSTOMER_7)));
+
+    read("/customer/7")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .valueEquals("X-Cache", "MISS");
+    clock.advance(Duration.ofSeconds(12));
+
+    read("/customer/7")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .valueEquals("X-Cache", "HIT")
+        .expectHeader()
+        .valueEquals("Age", "12")
+        .expectBody()
+        .jsonPath("$.first_name")
+        .isEqualTo("Grace")
+        .jsonPath("$.cf_tier")
+        .isEqualTo("gold");
+    euPrimary.verify(1, getRequestedFor(urlEqualTo("/customer/7")));
+  }
+
+  @Test
+  void entryExpiresAfterTtl() {
+    euPrimary.stubFor(get(urlEqualTo("/customer/7")).willReturn(okJson(CUSTOMER_7)));
+    read("/customer/7").exchange().expectStatus().isOk();
+
+    clock.advance(Duration.ofSeconds(61));
+
+    read("/customer/7").exchange().expectHeader().valueEquals("X-Cache", "MISS");
+    euPrimary.verify(2, getRequestedFor(urlEqualTo("/customer/7")));
+  }
+
+  @Test
+  void concurrentMissesMakeOneUpstreamCall() {
+    euPrimary.stubFor(
+        get(urlEqualTo("/customer/7")).willReturn(okJson(CUSTOMER_7).withFixedDelay(300)));
+
+    WebClient webClient = WebClient.create("http://127.0.0.1:" + port);
+
+    List<Integer> statuses =
+        Flux.range(0, 100)
+            .flatMap(
+                i ->
+                    webClient
+                        .get()
+                        .uri("/customer/7")
+                        .header("X-Consumer-Id", CONSUMER)
+                        .header("x-api-version", "2.0")
+                        .retrieve()
+                        .toBodilessEntity()
+                        .map(response -> response.getStatusCode().value()),
+                100)
+            .collectList()
+            .block(Duration.ofSeconds(10));
+
+    assertThat(statuses).hasSize(100).containsOnly(200);
+    euPrimary.verify(1, getRequestedFor(urlEqualTo("/customer/7")));
+  }
+
+  @Test
+  void updateEvictsCustomer() {
+    euPrimary.stubFor(get(urlEqualTo("/customer/7")).willReturn(okJson(CUSTOMER_7)));
+    euPrimary.stubFor(
+        put(urlEqualTo("/customer/7"))
+            .willReturn(okJson("{\"id\":7,\"first_name\":\"Grace\",\"city\":\"Bristol\"}")));
+    read("/customer/7").exchange().expectStatus().isOk();
+
+    client
+        .put()
+        .uri("/customer/7")
+        .header("X-Consumer-Id", CONSUMER)
+        .header("x-api-version", "2.0")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"city\":\"Bristol\"}")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.city")
+        .isEqualTo("Bristol");
+
+    read("/customer/7").exchange().expectHeader().valueEquals("X-Cache", "MISS");
+    euPrimary.verify(2, getRequestedFor(urlEqualTo("/customer/7")));
+  }
+
+  @Test
+  void deleteEvictsCustomerAndLookups() {
+    euPrimary.stubFor(get(urlEqualTo("/customer/7")).willReturn(okJson(CUSTOMER_7)));
+    euPrimary.stubFor(
+        get(urlPathEqualTo("/customer"))
+            .withQueryParam("email", equalTo("grace@example.com"))
+            .willReturn(okJson("[" + CUSTOMER_7 + "]")));
+    euPrimary.stubFor(delete(urlEqualTo("/customer/7")).willReturn(aResponse().withStatus(204)));
+    read("/customer/7").exchange().expectStatus().isOk();
+    read("/customer?email=grace@example.com").exchange().expectStatus().isOk();
+
+    client
+        .delete()
+        .uri("/customer/7")
+        .header("X-Consumer-Id", CONSUMER)
+        .header("x-api-version", "2.0")
+        .exchange()
+        .expectStatus()
+        .isNoContent();
+
+    read("/customer/7").exchange().expectHeader().valueEquals("X-Cache", "MISS");
+    read("/customer?email=grace@example.com")
+        .exchange()
+        .expectHeader()
+        .valueEquals("X-Cache", "MISS");
+  }
+
+  @Test
+  void createEvictsMatchingEmptyLookup() {
+    euPrimary.stubFor(get(urlPathEqualTo("/customer")).willReturn(okJson("[]")));
+    euPrimary.stubFor(
+        post(urlEqualTo("/customer"))
+            .willReturn(
+                aResponse()
+                    .withStatus(201)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"id\":8,\"email\":\"new@example.com\"}")));
+    read("/customer?email=New@Example.com")
+        .exchange()
+        .expectHeader()
+        .valueEquals("X-Cache", "MISS");
+    read("/customer?email=new@example.com").exchange().expectHeader().valueEquals("X-Cache", "HIT");
+
+    client
+        .post()
+        .uri("/customer")
+        .header("X-Consumer-Id", CONSUMER)
+        .header("x-api-version", "2.0")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"email\":\"new@example.com\"}")
+        .exchange()
+        .expectStatus()
+        .isCreated();
+
+    read("/customer?email=new@example.com")
+        .exchange()
+        .expectHeader()
+        .valueEquals("X-Cache", "MISS");
+  }
+
+  @Test
+  void accountsDoNotShareEntries() {
+    euPrimary.stubFor(get(urlEqualTo("/customer/7")).willReturn(okJson(CUSTOMER_7)));
+    us.stubFor(
+        get(urlEqualTo("/customer/7")).willReturn(okJson("{\"id\":7,\"first_name\":\"Lin\"}")));
+    read("/customer/7").exchange().expectStatus().isOk();
+
+    client
+        .get()
+        .uri("/customer/7")
+        .header("X-Consumer-Id", CONSUMER)
+        .header("X-Account", "us-demo")
+        .header("x-api-version", "2.0")
+        .exchange()
+        .expectHeader()
+        .valueEquals("X-Cache", "MISS")
+        .expectBody()
+        .jsonPath("$.first_name")
+        .isEqualTo("Lin");
+
+    us.verify(
+        1,
+        getRequestedFor(urlEqualTo("/customer/7"))
+            .withHeader("Authorization", equalTo("ApiKey key=\"" + US_KEY + "\"")));
+  }
+
+  @Test
+  void notFoundIsNotCached() {
+    euPrimary.stubFor(
+        get(urlEqualTo("/customer/404"))
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/problem+json")
+                    .withBody("{\"status\":404,\"detail\":\"Customer 404 was not found.\"}")));
+
+    read("/customer/404").exchange().expectStatus().isNotFound();
+    read("/customer/404").exchange().expectStatus().isNotFound();
+
+    euPrimary.verify(2, getRequestedFor(urlEqualTo("/customer/404")));
+  }
+}

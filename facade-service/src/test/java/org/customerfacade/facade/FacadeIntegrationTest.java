@@ -1,0 +1,90 @@
+package org.customerfacade.facade;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.customerfacade.facade.cache.CustomerCache;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Shared set-up of the facade's integration tests: the facade on a random port in front of three
+ * WireMock servers standing in for the provider (two EU endpoints, one US), with a clock that the
+ * tests move by hand. The WireMock servers are shared by every subclass and stop with the JVM.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@Import(FacadeIntegrationTest.TestClock.class)
+abstract class FacadeIntegrationTest {
+
+  static final String CONSUMER = "tester";
+  static final String EU_KEY = "eu-test-key";
+  static final String US_KEY = "us-test-key";
+
+  static final WireMockServer euPrimary = started();
+  static final WireMockServer euSecondary = started();
+  static final WireMockServer us = started();
+
+  @Autowired WebTestClient client;
+  @Autowired MutableClock clock;
+  @Autowired CircuitBreakerRegistry breakers;
+  @Autowired CustomerCache cache;
+
+  @DynamicPropertySource
+  static void facadeProperties(DynamicPropertyRegistry registry) {
+    registry.add("facade.routing.regions.eu.production[0]", euPrimary::baseUrl);
+    registry.add("facade.routing.regions.eu.production[1]", euSecondary::baseUrl);
+    registry.add("facade.routing.regions.eu.sandbox[0]", euPrimary::baseUrl);
+    registry.add("facade.routing.regions.us.production[0]", us::baseUrl);
+    registry.add("facade.accounts.eu-demo.api-key", () -> EU_KEY);
+    registry.add("facade.accounts.us-demo.api-key", () -> US_KEY);
+    registry.add("facade.consumers." + CONSUMER + ".accounts", () -> "eu-demo,us-demo");
+    registry.add("facade.resilience.timeouts.retrieve", () -> "1s");
+    registry.add("facade.resilience.timeouts.find", () -> "1s");
+    registry.add("facade.resilience.timeouts.create", () -> "1s");
+    registry.add("facade.resilience.timeouts.update", () -> "1s");
+    registry.add("facade.resilience.circuit-breaker.minimum-number-of-calls", () -> "4");
+    registry.add("facade.resilience.circuit-breaker.sliding-window-size", () -> "4");
+    registry.add("facade.resilience.circuit-breaker.wait-duration-in-open-state", () -> "30s");
+  }
+
+  @BeforeEach
+  void resetState() {
+    euPrimary.resetAll();
+    euSecondary.resetAll();
+    us.resetAll();
+    breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+    cache.invalidateAll();
+  }
+
+  WebTestClient.RequestHeadersSpec<?> read(String path) {
+    return client.get().uri(path).header("X-Consumer-Id", CONSUMER).header("x-api-version", "2.0");
+  }
+
+  private static WireMockServer started() {
+    WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
+    server.start();
+    return server;
+  }
+
+  @TestConfiguration
+  static class TestClock {
+
+    @Bean
+    @Primary
+    MutableClock mutableClock() {
+      return new MutableClock();
+    }
+  }
+}
