@@ -3,6 +3,8 @@ package org.customerfacade.client;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.netty.channel.ChannelOption;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.customerfacade.client.api.CustomersApi;
 import org.customerfacade.client.invoker.ApiClient;
@@ -64,6 +66,7 @@ public final class CustomerApiClients {
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
     private WebClient.@Nullable Builder webClientBuilder;
+    private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -82,6 +85,15 @@ public final class CustomerApiClients {
     /** Authenticates with a bearer token, as the gateway expects from its consumers. */
     public Builder bearerToken(String token) {
       this.authorization = "Bearer " + requireText("bearerToken", token);
+      return this;
+    }
+
+    /**
+     * Adds a header to every request, such as {@code X-Account} to choose among the accounts a
+     * gateway consumer may use.
+     */
+    public Builder defaultHeader(String name, String value) {
+      defaultHeaders.put(requireText("name", name), requireText("value", value));
       return this;
     }
 
@@ -142,6 +154,7 @@ public final class CustomerApiClients {
                             MediaType.APPLICATION_PROBLEM_JSON));
               })
           .defaultHeader("x-api-version", API_VERSION);
+      defaultHeaders.forEach(builder::defaultHeader);
       if (authorization != null) {
         builder.defaultHeader(HttpHeaders.AUTHORIZATION, authorization);
       }

@@ -73,13 +73,18 @@ class CustomerApiClientsTest {
             .willReturn(
                 aResponse().withHeader("Content-Type", "application/json").withBody("{\"id\":7}")));
     CustomersApi api =
-        CustomerApiClients.builder().baseUrl(provider.baseUrl()).bearerToken("t-1").build();
+        CustomerApiClients.builder()
+            .baseUrl(provider.baseUrl())
+            .bearerToken("t-1")
+            .defaultHeader("X-Account", "us-demo")
+            .build();
 
     api.updateCustomer(7L, "2.0", new CustomerUpdate().city("Bristol")).block();
 
     provider.verify(
         putRequestedFor(urlEqualTo("/customer/7"))
             .withHeader("Authorization", equalTo("Bearer t-1"))
+            .withHeader("X-Account", equalTo("us-demo"))
             .withRequestBody(equalToJson("{\"city\":\"Bristol\"}")));
   }
 
