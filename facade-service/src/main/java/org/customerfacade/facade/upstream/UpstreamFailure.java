@@ -48,7 +48,10 @@ record UpstreamFailure(UpstreamEndpoint endpoint, Kind kind, Throwable error) {
     };
   }
 
-  /** Returns whether the endpoint could not be reached at all, as opposed to responding with an error. */
+  /**
+   * Returns whether the endpoint could not be reached at all, as opposed to responding with an
+   * error.
+   */
   boolean unavailable() {
     return kind == Kind.REJECTED_BY_BREAKER || kind == Kind.CONNECT_FAILED;
   }

@@ -25,8 +25,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Serves the Customer API: resolves the caller's account, serves reads from the cache where it
- * can, and sends everything else to the provider of the account's region.
+ * Serves the Customer API: resolves the caller's account, serves reads from the cache where it can,
+ * and sends everything else to the provider of the account's region.
  */
 @RestController
 class CustomerController implements CustomersApi {
