@@ -83,15 +83,23 @@ class ResilientUpstream implements Upstream {
     attempt.failures().add(failure);
     boolean hasNext = index + 1 < attempt.endpoints().size();
     if (hasNext && failure.allowsFailover(attempt.operation())) {
+      // The exception itself is not logged: its message carries the request URL, and a
+      // lookup's URL contains the customer's email.
       log.warn(
-          "'{}' {} failed ({}), failing over to '{}'",
+          "'{}' {} failed ({}: {}), failing over to '{}'",
           endpoint.name(),
           attempt.operation(),
           failure.kind(),
-          attempt.endpoints().get(index + 1).name(),
-          error);
+          providerErrors.describe(error),
+          attempt.endpoints().get(index + 1).name());
       return attempt(attempt, index + 1);
     }
+    log.warn(
+        "'{}' {} failed ({}: {}) and no endpoint is left to try",
+        endpoint.name(),
+        attempt.operation(),
+        failure.kind(),
+        providerErrors.describe(error));
     return Mono.error(finalProblem(attempt));
   }
 
