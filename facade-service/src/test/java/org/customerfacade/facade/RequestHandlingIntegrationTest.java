@@ -107,7 +107,11 @@ class RequestHandlingIntegrationTest extends FacadeIntegrationTest {
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .expectBody()
         .jsonPath("$.errors[0].pointer")
-        .isEqualTo("/email");
+        .isEqualTo("/email")
+        .jsonPath("$.errors[0].detail")
+        .value(detail -> assertThat((String) detail).contains("'not-an-email'"))
+        .jsonPath("$.detail")
+        .value(detail -> assertThat((String) detail).contains("/email"));
     euPrimary.verify(0, postRequestedFor(anyUrl()));
   }
 

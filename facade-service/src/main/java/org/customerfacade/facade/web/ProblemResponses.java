@@ -73,9 +73,21 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
       ServerWebExchange exchange) {
     List<FieldError> errors =
         ex.getFieldErrors().stream()
-            .map(error -> new FieldError(pointer(error.getField()), error.getDefaultMessage()))
+            .map(
+                error ->
+                    new FieldError(
+                        pointer(error.getField()),
+                        error.getDefaultMessage()
+                            + ", but was "
+                            + quoted(error.getRejectedValue())))
             .toList();
-    return Mono.just(asObject(problem(status, "The request body is invalid.", errors, headers)));
+    String detail =
+        "The request body has "
+            + errors.size()
+            + " invalid field(s): "
+            + errors.stream().map(FieldError::pointer).toList()
+            + ". Correct them and send the request again.";
+    return Mono.just(asObject(problem(status, detail, errors, headers)));
   }
 
   @Override
@@ -135,6 +147,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   private static String parameterName(ConstraintViolation<?> violation) {
     String path = violation.getPropertyPath().toString();
     return path.substring(path.lastIndexOf('.') + 1);
+  }
+
+  /** Quotes a rejected value for an error message, shortened so a huge input is not echoed. */
+  private static String quoted(Object value) {
+    String text = String.valueOf(value);
+    return "'" + (text.length() > 80 ? text.substring(0, 80) + "…" : text) + "'";
   }
 
   private static String pointer(String field) {
