@@ -196,6 +196,106 @@ class RequestHandlingIntegrationTest extends FacadeIntegrationTest {
         .isEqualTo("Slow down.");
   }
 
+  @Test
+  void malformedJsonNamesPosition() {
+    create("{\"first_name\":")
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.detail")
+        .value(detail -> assertThat((String) detail).contains("not valid JSON", "line 1"));
+  }
+
+  @Test
+  void wrongFieldTypeNamesField() {
+    create("{\"allow_email\":\"yes\"}")
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.errors[0].pointer")
+        .isEqualTo("/allow_email")
+        .jsonPath("$.errors[0].detail")
+        .isEqualTo("must be a boolean");
+  }
+
+  @Test
+  void invalidDateNamesField() {
+    create("{\"date_of_birth\":\"1990-13-45\"}")
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.errors[0].pointer")
+        .isEqualTo("/date_of_birth");
+  }
+
+  @Test
+  void tooLongFieldUsesSpecName() {
+    create("{\"first_name\":\"" + "x".repeat(300) + "\"}")
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.errors[0].pointer")
+        .isEqualTo("/first_name");
+  }
+
+  @Test
+  void blankIdIs400() {
+    read("/customer/%20")
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.detail")
+        .value(detail -> assertThat((String) detail).contains("positive integer"));
+  }
+
+  @Test
+  void blankLookupCriterionIs400() {
+    read("/customer?email=").exchange().expectStatus().isBadRequest();
+    client
+        .get()
+        .uri(uri -> uri.path("/customer").queryParam("external_id", " ").build())
+        .header("X-Consumer-Id", CONSUMER)
+        .header("x-api-version", "2.0")
+        .exchange()
+        .expectStatus()
+        .isBadRequest();
+
+    assertThat(euPrimary.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void unknownPathIs404Problem() {
+    read("/customer/1/extra")
+        .exchange()
+        .expectStatus()
+        .isNotFound()
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.detail")
+        .value(detail -> assertThat((String) detail).doesNotContain("static"));
+  }
+
+  @Test
+  void providerRejectingApiKeyIs502() {
+    euPrimary.stubFor(
+        get(urlEqualTo("/customer/4"))
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withHeader("Content-Type", "application/problem+json")
+                    .withBody("{\"status\":401,\"detail\":\"Invalid API key.\"}")));
+
+    read("/customer/4")
+        .exchange()
+        .expectStatus()
+        .isEqualTo(502)
+        .expectBody()
+        .jsonPath("$.detail")
+        .value(detail -> assertThat((String) detail).contains("credential", "eu-demo"));
+  }
+
   private WebTestClient.ResponseSpec create(String body) {
     return client
         .post()

@@ -153,6 +153,45 @@ class ResilienceIntegrationTest extends FacadeIntegrationTest {
         .value(detail -> assertThat((String) detail).contains("eu-production-2", "status 500"));
   }
 
+  @Test
+  void oversizedCreateResponseIsNotRetriedNorCounted() {
+    String huge = "{\"id\":5,\"cf_nickname\":\"" + "n".repeat(3 * 1024 * 1024) + "\"}";
+    euPrimary.stubFor(post(urlEqualTo("/customer")).willReturn(okJson(huge).withStatus(201)));
+
+    create("{\"first_name\":\"Ada\"}")
+        .expectStatus()
+        .isEqualTo(502)
+        .expectBody()
+        .jsonPath("$.detail")
+        .value(detail -> assertThat((String) detail).contains("read the customer before retrying"));
+
+    euSecondary.verify(0, postRequestedFor(urlEqualTo("/customer")));
+    assertThat(breaker("eu-production-1").getMetrics().getNumberOfFailedCalls()).isZero();
+  }
+
+  @Test
+  void malformedJsonFromProviderFailsOverOnRead() {
+    euPrimary.stubFor(get(urlEqualTo("/customer/5")).willReturn(okJson("{\"id\": 5,")));
+    euSecondary.stubFor(get(urlEqualTo("/customer/5")).willReturn(okJson(CUSTOMER)));
+
+    read("/customer/5").exchange().expectStatus().isOk();
+
+    assertThat(breaker("eu-production-1").getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
+  }
+
+  @Test
+  void openBreakerOnLastEndpointIs503() {
+    euPrimary.stubFor(get(urlEqualTo("/customer/5")).willReturn(serverError()));
+    breaker("eu-production-2").transitionToForcedOpenState();
+
+    read("/customer/5")
+        .exchange()
+        .expectStatus()
+        .isEqualTo(503)
+        .expectHeader()
+        .exists("Retry-After");
+  }
+
   private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec create(
       String body) {
     return client

@@ -36,6 +36,12 @@ public final class CustomerApiClients {
   /** Default time allowed to open a TCP connection. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
+  /**
+   * Default maximum size of a response body, 2 MiB. Spring's own default of 256 KiB is smaller than
+   * a customer with long custom fields that a server accepting 256 KiB requests can store.
+   */
+  public static final int DEFAULT_MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
+
   /** Default time allowed between sending a request and receiving the whole response. */
   public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(5);
 
@@ -65,6 +71,7 @@ public final class CustomerApiClients {
     private @Nullable String authorization;
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
+    private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private WebClient.@Nullable Builder webClientBuilder;
     private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
 
@@ -109,6 +116,16 @@ public final class CustomerApiClients {
       return this;
     }
 
+    /** Sets the maximum size of a response body in bytes; default 2 MiB. */
+    public Builder maxResponseBytes(int maxResponseBytes) {
+      if (maxResponseBytes <= 0) {
+        throw new IllegalArgumentException(
+            "maxResponseBytes must be positive but was " + maxResponseBytes);
+      }
+      this.maxResponseBytes = maxResponseBytes;
+      return this;
+    }
+
     /**
      * Uses this builder, typically Boot's auto-configured one, as the base of the client's {@link
      * WebClient}. The builder is cloned, so the caller's instance is left unchanged.
@@ -142,16 +159,11 @@ public final class CustomerApiClients {
           .clientConnector(new ReactorClientHttpConnector(httpClient))
           .codecs(
               codecs -> {
+                codecs.defaultCodecs().maxInMemorySize(maxResponseBytes);
                 codecs
                     .defaultCodecs()
                     .jacksonJsonEncoder(new JacksonJsonEncoder(mapper, MediaType.APPLICATION_JSON));
-                codecs
-                    .defaultCodecs()
-                    .jacksonJsonDecoder(
-                        new JacksonJsonDecoder(
-                            mapper,
-                            MediaType.APPLICATION_JSON,
-                            MediaType.APPLICATION_PROBLEM_JSON));
+                codecs.defaultCodecs().jacksonJsonDecoder(decoder(mapper));
               })
           .defaultHeader("x-api-version", API_VERSION);
       defaultHeaders.forEach(builder::defaultHeader);
@@ -159,6 +171,14 @@ public final class CustomerApiClients {
         builder.defaultHeader(HttpHeaders.AUTHORIZATION, authorization);
       }
       return builder;
+    }
+
+    private JacksonJsonDecoder decoder(JsonMapper mapper) {
+      JacksonJsonDecoder decoder =
+          new JacksonJsonDecoder(
+              mapper, MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+      decoder.setMaxInMemorySize(maxResponseBytes);
+      return decoder;
     }
 
     private static String requireText(String name, @Nullable String value) {

@@ -107,6 +107,22 @@ class CustomerApiClientsTest {
   }
 
   @Test
+  void readsResponsesLargerThanSpringDefault() {
+    String nickname = "n".repeat(300_000);
+    provider.stubFor(
+        get(urlEqualTo("/customer/9"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"id\":9,\"cf_nickname\":\"" + nickname + "\"}")));
+    CustomersApi api = CustomerApiClients.builder().baseUrl(provider.baseUrl()).build();
+
+    Customer customer = api.getCustomer(9L, "2.0").block();
+
+    assertThat(customer.getAdditionalProperty("cf_nickname")).isEqualTo(nickname);
+  }
+
+  @Test
   void buildWithoutBaseUrlFails() {
     assertThatThrownBy(() -> CustomerApiClients.builder().apiKey("k").build())
         .isInstanceOf(IllegalStateException.class)

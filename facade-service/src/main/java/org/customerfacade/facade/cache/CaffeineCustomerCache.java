@@ -2,6 +2,7 @@ package org.customerfacade.facade.cache;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.List;
@@ -43,7 +44,7 @@ class CaffeineCustomerCache implements CustomerCache {
     this.cache =
         Caffeine.newBuilder()
             .ticker(ticker)
-            .expireAfterWrite(properties.getTtl())
+            .expireAfter(new LoadTimeExpiry(properties.getTtl()))
             .maximumSize(properties.getMaximumSize())
             .buildAsync();
   }
@@ -162,6 +163,34 @@ class CaffeineCustomerCache implements CustomerCache {
 
   private static boolean sameAccount(CacheKey key, Account account) {
     return key.scope().account().equals(account.name()) && key.scope().region() == account.region();
+  }
+
+  /**
+   * Expires an entry a fixed time after its value was fetched. Caffeine's own write time of an
+   * async entry is taken when the future's callbacks run, which can be after the caller already
+   * received the value, so the age reported in {@code Age} and the expiry could disagree.
+   */
+  private record LoadTimeExpiry(Duration ttl) implements Expiry<CacheKey, Outcome> {
+
+    @Override
+    public long expireAfterCreate(CacheKey key, Outcome outcome, long currentTime) {
+      if (!(outcome instanceof Loaded loaded)) {
+        return 0;
+      }
+      return Math.max(0, ttl.toNanos() - (currentTime - loaded.loadedAtNanos()));
+    }
+
+    @Override
+    public long expireAfterUpdate(
+        CacheKey key, Outcome outcome, long currentTime, long currentDuration) {
+      return expireAfterCreate(key, outcome, currentTime);
+    }
+
+    @Override
+    public long expireAfterRead(
+        CacheKey key, Outcome outcome, long currentTime, long currentDuration) {
+      return currentDuration;
+    }
   }
 
   /** Result of a load as stored in the cache. */

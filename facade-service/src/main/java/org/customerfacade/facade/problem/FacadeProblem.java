@@ -80,6 +80,37 @@ public final class FacadeProblem extends RuntimeException {
     return new FacadeProblem(status, providerDetail, retryAfter, errors, null);
   }
 
+  /** The provider rejected the facade's own API key: an operator's problem, not the caller's. */
+  public static FacadeProblem providerRejectedCredential(String account, int status) {
+    return new FacadeProblem(
+        HttpStatus.BAD_GATEWAY,
+        "The provider rejected the facade's credential for account '"
+            + account
+            + "' with status "
+            + status
+            + "; this is not a fault of your request or token. Contact the facade's operators.",
+        null,
+        List.of(),
+        null);
+  }
+
+  /**
+   * The provider answered with a success status but the facade could not read the response. For a
+   * create or update the change may have been made, so the caller should read before retrying.
+   */
+  public static FacadeProblem unreadableResponse(String endpoint, String reason, Throwable cause) {
+    return new FacadeProblem(
+        HttpStatus.BAD_GATEWAY,
+        "The provider endpoint '"
+            + endpoint
+            + "' answered but its response could not be read ("
+            + reason
+            + "). A create or update may have been applied: read the customer before retrying.",
+        null,
+        List.of(),
+        cause);
+  }
+
   public static FacadeProblem upstreamTimeout(String endpoint, Duration timeout, Throwable cause) {
     return new FacadeProblem(
         HttpStatus.GATEWAY_TIMEOUT,
@@ -110,7 +141,7 @@ public final class FacadeProblem extends RuntimeException {
   public static FacadeProblem badGateway(String endpoint, String reason, Throwable cause) {
     return new FacadeProblem(
         HttpStatus.BAD_GATEWAY,
-        "The provider endpoint '" + endpoint + "' failed: " + reason + ".",
+        "The provider endpoint '" + endpoint + "' failed: " + reason + ". Retry later.",
         null,
         List.of(),
         cause);

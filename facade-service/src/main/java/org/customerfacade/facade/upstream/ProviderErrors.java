@@ -3,9 +3,12 @@ package org.customerfacade.facade.upstream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.customerfacade.facade.account.Account;
 import org.customerfacade.facade.problem.FacadeProblem;
 import org.customerfacade.facade.problem.FacadeProblem.FieldError;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
@@ -17,13 +20,29 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ProviderErrors {
 
+  private static final Logger log = LoggerFactory.getLogger(ProviderErrors.class);
+
   private static final int MAX_DETAIL_LENGTH = 500;
 
   private final JsonMapper mapper = JsonMapper.builder().build();
 
-  /** Converts a provider 4xx into the problem the caller gets, with the same status. */
-  FacadeProblem toProblem(Throwable error) {
+  /**
+   * Converts a provider 4xx into the problem the caller gets, with the same status. A 401 or 403
+   * means the provider rejected the facade's own API key, which the caller cannot fix, so it
+   * becomes a 502 and an error in the log instead.
+   */
+  FacadeProblem toProblem(Throwable error, Account account) {
     WebClientResponseException response = (WebClientResponseException) error;
+    int status = response.getStatusCode().value();
+    if (status == 401 || status == 403) {
+      log.error(
+          "'{}' provider rejected the account's API key with status {}; check"
+              + " facade.accounts.{}.api-key",
+          account.name(),
+          status,
+          account.name());
+      return FacadeProblem.providerRejectedCredential(account.name(), status);
+    }
     JsonNode body = parse(response.getResponseBodyAsString());
 
     String detail = text(body, "detail");
@@ -37,12 +56,23 @@ class ProviderErrors {
         response.getStatusCode(), truncate(detail), fieldErrors(body), retryAfter(response));
   }
 
-  /** Returns a short description of a failure, safe to show: no bodies, no headers. */
-  String describe(Throwable error) {
-    if (error instanceof WebClientResponseException response) {
-      return "status " + response.getStatusCode().value();
-    }
-    return error.getClass().getSimpleName();
+  /**
+   * Returns a short description of a failure in plain words, safe to show and to log: no URLs,
+   * bodies or headers, which may carry personal data.
+   */
+  String describe(UpstreamFailure failure) {
+    return switch (failure.kind()) {
+      case REJECTED_BY_BREAKER -> "its circuit breaker is open after recent failures";
+      case CONNECT_FAILED -> "the connection could not be opened";
+      case TIMEOUT -> "it did not answer in time";
+      case TRANSPORT_ERROR -> "the connection broke during the call";
+      case RESPONSE_TOO_LARGE -> "the response is larger than the facade's limit";
+      case UNREADABLE_RESPONSE -> "the response is not valid JSON for this operation";
+      case SERVER_ERROR, CLIENT_ERROR ->
+          failure.error() instanceof WebClientResponseException response
+              ? "it returned status " + response.getStatusCode().value()
+              : "the call failed";
+    };
   }
 
   private @Nullable JsonNode parse(String body) {

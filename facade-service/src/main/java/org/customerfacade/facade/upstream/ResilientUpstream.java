@@ -77,7 +77,7 @@ class ResilientUpstream implements Upstream {
     UpstreamEndpoint endpoint = attempt.endpoints().get(index);
     UpstreamFailure failure = UpstreamFailure.classify(endpoint, error);
     if (failure.kind() == UpstreamFailure.Kind.CLIENT_ERROR) {
-      return Mono.error(providerErrors.toProblem(error));
+      return Mono.error(providerErrors.toProblem(error, attempt.account()));
     }
 
     attempt.failures().add(failure);
@@ -90,7 +90,7 @@ class ResilientUpstream implements Upstream {
           endpoint.name(),
           attempt.operation(),
           failure.kind(),
-          providerErrors.describe(error),
+          providerErrors.describe(failure),
           attempt.endpoints().get(index + 1).name());
       return attempt(attempt, index + 1);
     }
@@ -99,7 +99,7 @@ class ResilientUpstream implements Upstream {
         endpoint.name(),
         attempt.operation(),
         failure.kind(),
-        providerErrors.describe(error));
+        providerErrors.describe(failure));
     return Mono.error(finalProblem(attempt));
   }
 
@@ -108,8 +108,15 @@ class ResilientUpstream implements Upstream {
     UpstreamFailure last = failures.get(failures.size() - 1);
     String location = attempt.account().region() + " " + attempt.account().environment();
 
-    if (failures.stream().allMatch(UpstreamFailure::unavailable)) {
+    // The last endpoint decides: when it could not be reached, no endpoint can serve right now,
+    // whatever the earlier ones returned.
+    if (last.unavailable()) {
       return FacadeProblem.regionUnavailable(location, retryAfter, last.error());
+    }
+    if (last.kind() == UpstreamFailure.Kind.RESPONSE_TOO_LARGE
+        || last.kind() == UpstreamFailure.Kind.UNREADABLE_RESPONSE) {
+      return FacadeProblem.unreadableResponse(
+          last.endpoint().name(), providerErrors.describe(last), last.error());
     }
     if (last.kind() == UpstreamFailure.Kind.TIMEOUT) {
       return FacadeProblem.upstreamTimeout(
@@ -118,7 +125,7 @@ class ResilientUpstream implements Upstream {
           last.error());
     }
     return FacadeProblem.badGateway(
-        last.endpoint().name(), providerErrors.describe(last.error()), last.error());
+        last.endpoint().name(), providerErrors.describe(last), last.error());
   }
 
   /** State of one call across its endpoints. */

@@ -6,6 +6,7 @@ import io.netty.handler.timeout.ReadTimeoutException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 import org.customerfacade.facade.routing.UpstreamEndpoint;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
@@ -23,6 +24,14 @@ record UpstreamFailure(UpstreamEndpoint endpoint, Kind kind, Throwable error) {
     SERVER_ERROR,
     /** The connection broke after the request may have been sent. */
     TRANSPORT_ERROR,
+    /**
+     * The provider answered with a success status, but the body was larger than the facade's limit.
+     * The endpoint is healthy and the request took effect, so this neither counts against the
+     * endpoint nor fails over.
+     */
+    RESPONSE_TOO_LARGE,
+    /** The provider answered with a success status and a body that is not the expected JSON. */
+    UNREADABLE_RESPONSE,
     /** The provider rejected the request with a 4xx status; not the endpoint's fault. */
     CLIENT_ERROR
   }
@@ -33,7 +42,8 @@ record UpstreamFailure(UpstreamEndpoint endpoint, Kind kind, Throwable error) {
 
   /** Returns whether the breaker should count this failure against the endpoint. */
   static boolean countsAgainstEndpoint(Throwable error) {
-    return kindOf(error) != Kind.CLIENT_ERROR;
+    Kind kind = kindOf(error);
+    return kind != Kind.CLIENT_ERROR && kind != Kind.RESPONSE_TOO_LARGE;
   }
 
   /**
@@ -43,8 +53,8 @@ record UpstreamFailure(UpstreamEndpoint endpoint, Kind kind, Throwable error) {
   boolean allowsFailover(Operation operation) {
     return switch (kind) {
       case REJECTED_BY_BREAKER, CONNECT_FAILED -> true;
-      case TIMEOUT, SERVER_ERROR, TRANSPORT_ERROR -> operation.idempotent();
-      case CLIENT_ERROR -> false;
+      case TIMEOUT, SERVER_ERROR, TRANSPORT_ERROR, UNREADABLE_RESPONSE -> operation.idempotent();
+      case CLIENT_ERROR, RESPONSE_TOO_LARGE -> false;
     };
   }
 
@@ -64,12 +74,34 @@ record UpstreamFailure(UpstreamEndpoint endpoint, Kind kind, Throwable error) {
       return Kind.TIMEOUT;
     }
     if (error instanceof WebClientResponseException response) {
-      return response.getStatusCode().is4xxClientError() ? Kind.CLIENT_ERROR : Kind.SERVER_ERROR;
+      return responseKind(response);
     }
     if (error instanceof WebClientRequestException) {
       return requestFailureKind(error.getCause());
     }
     return Kind.SERVER_ERROR;
+  }
+
+  private static Kind responseKind(WebClientResponseException response) {
+    if (response.getStatusCode().is4xxClientError()) {
+      return Kind.CLIENT_ERROR;
+    }
+    if (response.getStatusCode().is2xxSuccessful()) {
+      // WebClient reports a success response whose body it could not decode this way.
+      return causedBy(response, DataBufferLimitException.class)
+          ? Kind.RESPONSE_TOO_LARGE
+          : Kind.UNREADABLE_RESPONSE;
+    }
+    return Kind.SERVER_ERROR;
+  }
+
+  private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+    for (Throwable current = error; current != null; current = current.getCause()) {
+      if (type.isInstance(current)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Kind requestFailureKind(Throwable cause) {

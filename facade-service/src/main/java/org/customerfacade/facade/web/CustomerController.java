@@ -79,6 +79,12 @@ class CustomerController implements CustomersApi {
               List.of(
                   new FieldError("email", "one of email, external_id, public_id is required"))));
     }
+    List<FieldError> blank = blankCriteria(email, externalId);
+    if (!blank.isEmpty()) {
+      return Mono.error(
+          FacadeProblem.invalidRequest(
+              "A lookup criterion is blank; give a value or leave the parameter out.", blank));
+    }
     LookupCriteria criteria = new LookupCriteria(email, externalId, publicId);
 
     return checkVersion(xApiVersion)
@@ -158,6 +164,18 @@ class CustomerController implements CustomersApi {
     HttpHeaders headers = exchange.getRequest().getHeaders();
     return accounts.resolve(
         headers.getFirst(FacadeHeaders.CONSUMER_ID), headers.getFirst(FacadeHeaders.ACCOUNT));
+  }
+
+  private static List<FieldError> blankCriteria(
+      @Nullable String email, @Nullable String externalId) {
+    List<FieldError> errors = new java.util.ArrayList<>();
+    if (email != null && email.isBlank()) {
+      errors.add(new FieldError("email", "must not be blank"));
+    }
+    if (externalId != null && externalId.isBlank()) {
+      errors.add(new FieldError("external_id", "must not be blank"));
+    }
+    return errors;
   }
 
   private static Mono<Void> checkVersion(String version) {

@@ -4,10 +4,13 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.customerfacade.facade.problem.FacadeProblem;
 import org.customerfacade.facade.problem.FacadeProblem.FieldError;
+import org.customerfacade.facade.web.RequestErrors.Described;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -16,18 +19,23 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.MissingRequestValueException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerErrorException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 
 /**
  * Renders every error as {@code application/problem+json}, with an {@code errors} list of {@code
- * {pointer, detail}} where the fault lies in one part of the request.
+ * {pointer, detail}} where the fault lies in one part of the request. Field and parameter names are
+ * the spec's snake_case names, not the generated Java names.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
@@ -48,11 +56,26 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ConstraintViolationException.class)
   ResponseEntity<ProblemDetail> handleConstraintViolation(ConstraintViolationException violation) {
     List<FieldError> errors =
-        violation.getConstraintViolations().stream()
-            .map(each -> new FieldError(parameterName(each), each.getMessage()))
-            .toList();
-    return problem(
-        HttpStatus.BAD_REQUEST, "A request parameter is invalid.", errors, new HttpHeaders());
+        violation.getConstraintViolations().stream().map(ProblemResponses::fieldError).toList();
+    return problem(HttpStatus.BAD_REQUEST, invalidParameters(errors), errors, new HttpHeaders());
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ResponseEntity<ProblemDetail> handleNoResource(NoResourceFoundException notFound) {
+    return unknownPath(new HttpHeaders());
+  }
+
+  /** A request that matches no operation; Spring's own 404 here carries no detail. */
+  @Override
+  protected Mono<ResponseEntity<Object>> handleResponseStatusException(
+      ResponseStatusException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      ServerWebExchange exchange) {
+    if (status.value() == HttpStatus.NOT_FOUND.value()) {
+      return Mono.just(asObject(unknownPath(headers)));
+    }
+    return super.handleResponseStatusException(ex, headers, status, exchange);
   }
 
   @ExceptionHandler(Exception.class)
@@ -60,7 +83,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     log.error("Request failed unexpectedly", error);
     return problem(
         HttpStatus.INTERNAL_SERVER_ERROR,
-        "The request failed unexpectedly; retry later, and report it if it persists.",
+        "The request failed unexpectedly; retry later, and report it with its X-Request-Id if it"
+            + " persists.",
         List.of(),
         new HttpHeaders());
   }
@@ -76,10 +100,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             .map(
                 error ->
                     new FieldError(
-                        pointer(error.getField()),
+                        RequestErrors.pointer(error.getField()),
                         error.getDefaultMessage()
                             + ", but was "
-                            + quoted(error.getRejectedValue())))
+                            + RequestErrors.quoted(error.getRejectedValue())))
             .toList();
     String detail =
         "The request body has "
@@ -97,10 +121,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
       HttpStatusCode status,
       ServerWebExchange exchange) {
     List<FieldError> errors =
-        ex.getParameterValidationResults().stream().flatMap(this::fieldErrors).toList();
+        ex.getParameterValidationResults().stream().flatMap(ProblemResponses::fieldErrors).toList();
     return Mono.just(
-        asObject(
-            problem(HttpStatus.BAD_REQUEST, "A request parameter is invalid.", errors, headers)));
+        asObject(problem(HttpStatus.BAD_REQUEST, invalidParameters(errors), errors, headers)));
   }
 
   @Override
@@ -125,38 +148,78 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       ServerWebExchange exchange) {
-    String parameter =
-        ex.getMethodParameter() == null ? null : ex.getMethodParameter().getParameterName();
-    String detail =
-        parameter == null
-            ? "The request body is not valid JSON for this operation; check its syntax and field"
-                + " types."
-            : "The value of '" + parameter + "' has the wrong type.";
-    List<FieldError> errors =
-        parameter == null ? List.of() : List.of(new FieldError(parameter, "has the wrong type"));
-    return Mono.just(asObject(problem(status, detail, errors, headers)));
+    MethodParameter parameter = ex.getMethodParameter();
+    if (parameter == null || parameter.hasParameterAnnotation(RequestBody.class)) {
+      Described body = RequestErrors.unreadableBody(ex.getCause());
+      return Mono.just(asObject(problem(status, body.detail(), body.errors(), headers)));
+    }
+    return Mono.just(asObject(wrongParameterType(parameter, headers)));
   }
 
-  private java.util.stream.Stream<FieldError> fieldErrors(ParameterValidationResult result) {
-    String name = result.getMethodParameter().getParameterName();
+  /**
+   * Spring reports a path variable that converts to nothing, such as an id of only spaces, as a
+   * missing variable and so as a server error; for the caller it is an invalid id.
+   */
+  @Override
+  protected Mono<ResponseEntity<Object>> handleServerErrorException(
+      ServerErrorException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      ServerWebExchange exchange) {
+    MethodParameter parameter = ex.getMethodParameter();
+    if (parameter != null && parameter.getParameterName() != null) {
+      return Mono.just(asObject(wrongParameterType(parameter, headers)));
+    }
+    return super.handleServerErrorException(ex, headers, status, exchange);
+  }
+
+  private static ResponseEntity<ProblemDetail> wrongParameterType(
+      MethodParameter parameter, HttpHeaders headers) {
+    String name = RequestErrors.apiName(String.valueOf(parameter.getParameterName()));
+    String expected =
+        Number.class.isAssignableFrom(parameter.getParameterType())
+            ? "a positive integer"
+            : "a " + parameter.getParameterType().getSimpleName();
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "The value of '" + name + "' must be " + expected + ".",
+        List.of(new FieldError(name, "must be " + expected)),
+        headers);
+  }
+
+  private static ResponseEntity<ProblemDetail> unknownPath(HttpHeaders headers) {
+    return problem(
+        HttpStatus.NOT_FOUND,
+        "No Customer API operation has this path; the paths are /customer and /customer/{id}.",
+        List.of(),
+        headers);
+  }
+
+  private static String invalidParameters(List<FieldError> errors) {
+    return "Invalid request parameter(s): "
+        + errors.stream().map(FieldError::pointer).toList()
+        + ". Correct them and send the request again.";
+  }
+
+  private static Stream<FieldError> fieldErrors(ParameterValidationResult result) {
+    String name =
+        RequestErrors.apiName(String.valueOf(result.getMethodParameter().getParameterName()));
     return result.getResolvableErrors().stream()
-        .map(error -> new FieldError(String.valueOf(name), error.getDefaultMessage()));
+        .map(
+            error ->
+                new FieldError(
+                    name,
+                    error.getDefaultMessage()
+                        + ", but was "
+                        + RequestErrors.quoted(result.getArgument())));
   }
 
-  /** Returns the last node of a path such as {@code getCustomer.id}, the parameter's name. */
-  private static String parameterName(ConstraintViolation<?> violation) {
+  private static FieldError fieldError(ConstraintViolation<?> violation) {
     String path = violation.getPropertyPath().toString();
-    return path.substring(path.lastIndexOf('.') + 1);
-  }
-
-  /** Quotes a rejected value for an error message, shortened so a huge input is not echoed. */
-  private static String quoted(Object value) {
-    String text = String.valueOf(value);
-    return "'" + (text.length() > 80 ? text.substring(0, 80) + "…" : text) + "'";
-  }
-
-  private static String pointer(String field) {
-    return "/" + field.replace('.', '/');
+    String name = RequestErrors.apiName(path.substring(path.lastIndexOf('.') + 1));
+    return new FieldError(
+        name,
+        violation.getMessage() + ", but was " + RequestErrors.quoted(violation.getInvalidValue()));
   }
 
   private static ResponseEntity<ProblemDetail> problem(
