@@ -24,6 +24,10 @@ public class ConsumerAuthenticationFilter implements GlobalFilter, Ordered {
   public static final String CONSUMER_ID_ATTRIBUTE =
       ConsumerAuthenticationFilter.class.getName() + ".consumerId";
 
+  /** Exchange attribute holding the {@link AuthenticatedConsumer}. */
+  public static final String CONSUMER_ATTRIBUTE =
+      ConsumerAuthenticationFilter.class.getName() + ".consumer";
+
   /** Runs before the internal headers filter and before the gateway's routing filters. */
   public static final int ORDER = -200;
 
@@ -51,13 +55,14 @@ public class ConsumerAuthenticationFilter implements GlobalFilter, Ordered {
       return reject(failure.get(), requestId);
     }
 
-    Optional<String> consumerId = bearer.token().flatMap(registry::findConsumerId);
-    if (consumerId.isEmpty()) {
+    Optional<AuthenticatedConsumer> consumer = bearer.token().flatMap(registry::findConsumer);
+    if (consumer.isEmpty()) {
       return reject(AuthenticationFailure.UNKNOWN_TOKEN, requestId);
     }
 
-    log.debug("Authenticated consumer '{}' for request {}", consumerId.get(), requestId);
-    exchange.getAttributes().put(CONSUMER_ID_ATTRIBUTE, consumerId.get());
+    log.debug("Authenticated consumer '{}' for request {}", consumer.get().id(), requestId);
+    exchange.getAttributes().put(CONSUMER_ID_ATTRIBUTE, consumer.get().id());
+    exchange.getAttributes().put(CONSUMER_ATTRIBUTE, consumer.get());
     return chain.filter(exchange);
   }
 
