@@ -2,6 +2,7 @@ package org.customerfacade.gateway.access;
 
 import java.util.Locale;
 import org.customerfacade.gateway.consumer.AuthenticatedConsumer;
+import org.customerfacade.gateway.problem.SafeText;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -41,7 +42,7 @@ public class OperationNotAllowedException extends ErrorResponseException {
   private static ProblemDetail methodNotAllowed(HttpMethod method, String path) {
     String detail =
         "The method %s is not allowed on this path; use one of %s."
-            .formatted(method.name(), Operation.allowedMethods(path));
+            .formatted(SafeText.of(method.name()), Operation.allowedMethods(path));
     return ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED, detail);
   }
 
