@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.customerfacade.facade.trust.GatewaySecretFilter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -12,6 +13,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class GatewayTrustIntegrationTest extends FacadeIntegrationTest {
 
   @LocalServerPort int port;
+
+  @LocalManagementPort int managementPort;
 
   /** A client without the shared secret, like a caller that bypasses the gateway. */
   WebTestClient direct;
@@ -98,5 +101,19 @@ class GatewayTrustIntegrationTest extends FacadeIntegrationTest {
         .value(status -> assertThat(status).isNotEqualTo(401));
 
     assertThat(euPrimary.getAllServeEvents()).isNotEmpty();
+  }
+
+  @Test
+  void healthNeedsNoSecret() {
+    WebTestClient.bindToServer()
+        .baseUrl("http://127.0.0.1:" + managementPort)
+        .build()
+        .get()
+        .uri("/actuator/health")
+        .exchange()
+        .expectStatus()
+        .isOk();
+
+    assertThat(managementPort).isNotEqualTo(port);
   }
 }

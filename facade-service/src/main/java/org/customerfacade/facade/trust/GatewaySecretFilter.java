@@ -9,6 +9,7 @@ import java.util.Map;
 import org.customerfacade.facade.web.FacadeHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -24,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Serves a request only when it carries the gateway's shared secret in {@link #SECRET_HEADER}.
  * Anything else, such as a call to the facade's port that sets {@code X-Consumer-Id} itself, gets a
- * 401 problem before any handler runs.
+ * 401 problem before any handler runs. Requests to a separate management port are not checked.
  *
  * <p>Digests of the two values are compared with {@link MessageDigest#isEqual}, so the time taken
  * does not depend on how many leading characters of a guess are right.
@@ -40,10 +41,13 @@ public class GatewaySecretFilter implements WebFilter {
 
   private final byte[] expectedDigest;
   private final JsonMapper json;
+  private final ApplicationContext applicationContext;
 
-  public GatewaySecretFilter(GatewayTrustProperties properties, JsonMapper json) {
+  public GatewaySecretFilter(
+      GatewayTrustProperties properties, JsonMapper json, ApplicationContext applicationContext) {
     this.expectedDigest = sha256(properties.getGatewaySecret());
     this.json = json;
+    this.applicationContext = applicationContext;
     if (GatewayTrustProperties.DEMO_SECRET.equals(properties.getGatewaySecret())) {
       log.warn(
           "{}.gateway-secret is the local demo value; set GATEWAY_SHARED_SECRET in the gateway"
@@ -54,6 +58,12 @@ public class GatewaySecretFilter implements WebFilter {
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    // A separate management port has its own child context, which also runs this filter. Health
+    // checks there need no secret; the API port is always checked.
+    if (exchange.getApplicationContext() != applicationContext) {
+      return chain.filter(exchange);
+    }
+
     List<String> secrets = exchange.getRequest().getHeaders().getOrEmpty(SECRET_HEADER);
     if (secrets.size() == 1 && MessageDigest.isEqual(expectedDigest, sha256(secrets.get(0)))) {
       return chain.filter(exchange);
