@@ -1,5 +1,7 @@
 package org.customerfacade.gateway.logging;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +38,15 @@ public class AccessLogFilter implements WebFilter {
 
   private static final String NONE = "-";
 
+  /** Timer of every request, tagged by operation, status and consumer. */
+  public static final String REQUESTS_METRIC = "edge.requests";
+
+  private final MeterRegistry meters;
+
+  public AccessLogFilter(MeterRegistry meters) {
+    this.meters = meters;
+  }
+
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     long startNanos = System.nanoTime();
@@ -49,10 +60,11 @@ public class AccessLogFilter implements WebFilter {
     return chain.filter(exchange);
   }
 
-  private static void write(ServerWebExchange exchange, long startNanos) {
+  private void write(ServerWebExchange exchange, long startNanos) {
     ServerHttpRequest request = exchange.getRequest();
     ServerHttpResponse response = exchange.getResponse();
-    long latencyMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    long latencyNanos = System.nanoTime() - startNanos;
+    long latencyMillis = TimeUnit.NANOSECONDS.toMillis(latencyNanos);
     String consumer =
         exchange.getAttributeOrDefault(ConsumerAuthenticationFilter.CONSUMER_ID_ATTRIBUTE, NONE);
     String operation = operation(request);
@@ -78,6 +90,33 @@ public class AccessLogFilter implements WebFilter {
         .addKeyValue("latency_ms", latencyMillis)
         .addKeyValue("cache", cache)
         .log();
+
+    record(exchange, request, status, consumer, latencyNanos);
+  }
+
+  /**
+   * Records the request in {@link #REQUESTS_METRIC}. Requests that are no Customer API operation
+   * share the operation tag {@code other}, and unauthenticated ones the consumer tag {@code -}, so
+   * callers cannot create tag values at will.
+   */
+  private void record(
+      ServerWebExchange exchange,
+      ServerHttpRequest request,
+      int status,
+      String consumer,
+      long latencyNanos) {
+    String operation =
+        Operation.of(request.getMethod(), request.getPath().value())
+            .map(known -> known.name().toLowerCase(Locale.ROOT))
+            .orElse("other");
+    Timer.builder(REQUESTS_METRIC)
+        .description(
+            "Requests handled by the gateway, from the first filter to the response headers")
+        .tag("operation", operation)
+        .tag("status", Integer.toString(status))
+        .tag("consumer", consumer)
+        .register(meters)
+        .record(latencyNanos, TimeUnit.NANOSECONDS);
   }
 
   /** Returns the operation name, or the escaped path when the request is no API operation. */
