@@ -82,6 +82,7 @@ class CacheIntegrationTest extends FacadeIntegrationTest {
                         .uri("/customer/7")
                         .header("X-Consumer-Id", CONSUMER)
                         .header("x-api-version", "2.0")
+                        .header(GatewaySecretHeader.NAME, GatewaySecretHeader.DEMO_VALUE)
                         .retrieve()
                         .toBodilessEntity()
                         .map(response -> response.getStatusCode().value()),

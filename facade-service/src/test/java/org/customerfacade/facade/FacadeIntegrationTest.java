@@ -25,7 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
-@Import(FacadeIntegrationTest.TestClock.class)
+@Import({FacadeIntegrationTest.TestClock.class, GatewaySecretHeader.class})
 abstract class FacadeIntegrationTest {
 
   static final String CONSUMER = "tester";

@@ -19,7 +19,12 @@ public enum AuthenticationFailure {
 
   UNKNOWN_TOKEN(
       "The bearer token does not belong to any consumer. Check that you send the token issued to"
-          + " your consumer, or ask the gateway operators for a new one.");
+          + " your consumer, or ask the gateway operators for a new one."),
+
+  INVALID_JWT(
+      "The bearer token is a JWT that is expired, not signed by the identity provider, issued for"
+          + " another issuer or audience, or without a usable consumer claim. Get a new token from"
+          + " the identity provider.");
 
   private final String detail;
 
@@ -37,7 +42,7 @@ public enum AuthenticationFailure {
    * error code only when a token was sent.
    */
   public String challenge() {
-    if (this == MALFORMED_TOKEN || this == UNKNOWN_TOKEN) {
+    if (this == MALFORMED_TOKEN || this == UNKNOWN_TOKEN || this == INVALID_JWT) {
       return "Bearer realm=\"customer-api\", error=\"invalid_token\"";
     }
     return "Bearer realm=\"customer-api\"";

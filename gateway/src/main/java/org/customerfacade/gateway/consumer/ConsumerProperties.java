@@ -6,9 +6,12 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.customerfacade.gateway.access.Operation;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
@@ -72,7 +75,10 @@ public class ConsumerProperties implements Validator {
     errors.rejectValue("consumers[%d].id".formatted(index), "Unique", message);
   }
 
-  /** One consumer: its id, sent to the facade, and the digest of its bearer token. */
+  /**
+   * One consumer: its id, sent to the facade, the digest of its bearer token and the operations it
+   * may call.
+   */
   public static class Consumer {
 
     /** Consumer id sent to the facade in {@code X-Consumer-Id}. Required, unique. */
@@ -94,6 +100,17 @@ public class ConsumerProperties implements Validator {
                 + " output of 'printf %s TOKEN | sha256sum'), but was '${validatedValue}'")
     private String tokenSha256;
 
+    /**
+     * Operations the consumer may call; every other one gets a 403. Defaults to all five, and
+     * {@code [retrieve, find]} makes a read-only consumer.
+     */
+    @NotEmpty(
+        message =
+            PREFIX
+                + ".consumers[].operations must list at least one of retrieve, find, create,"
+                + " update, delete, but was empty")
+    private Set<Operation> operations = EnumSet.allOf(Operation.class);
+
     public String getId() {
       return id;
     }
@@ -108,6 +125,14 @@ public class ConsumerProperties implements Validator {
 
     public void setTokenSha256(String tokenSha256) {
       this.tokenSha256 = tokenSha256;
+    }
+
+    public Set<Operation> getOperations() {
+      return operations;
+    }
+
+    public void setOperations(Set<Operation> operations) {
+      this.operations = operations;
     }
   }
 }

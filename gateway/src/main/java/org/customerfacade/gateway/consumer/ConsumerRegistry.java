@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Finds the consumer that owns a bearer token by comparing SHA-256 digests. */
 public class ConsumerRegistry {
@@ -16,23 +17,31 @@ public class ConsumerRegistry {
     this.consumers =
         properties.getConsumers().stream()
             .map(
-                c -> new RegisteredConsumer(c.getId(), HexFormat.of().parseHex(c.getTokenSha256())))
+                c ->
+                    new RegisteredConsumer(
+                        new AuthenticatedConsumer(c.getId(), Set.copyOf(c.getOperations())),
+                        HexFormat.of().parseHex(c.getTokenSha256())))
             .toList();
   }
 
+  /** Returns the id of the consumer whose token digest equals the digest of {@code token}. */
+  public Optional<String> findConsumerId(String token) {
+    return findConsumer(token).map(AuthenticatedConsumer::id);
+  }
+
   /**
-   * Returns the id of the consumer whose token digest equals the digest of {@code token}.
+   * Returns the consumer whose token digest equals the digest of {@code token}.
    *
    * <p>Every registered digest is compared with {@link MessageDigest#isEqual}, even after a match,
    * so the time taken does not depend on which consumer matched or on how many bytes agree.
    */
-  public Optional<String> findConsumerId(String token) {
+  public Optional<AuthenticatedConsumer> findConsumer(String token) {
     byte[] digest = sha256(token);
-    String match = null;
+    AuthenticatedConsumer match = null;
 
     for (RegisteredConsumer consumer : consumers) {
       if (MessageDigest.isEqual(consumer.tokenSha256(), digest) && match == null) {
-        match = consumer.id();
+        match = consumer.consumer();
       }
     }
 
@@ -49,5 +58,5 @@ public class ConsumerRegistry {
     }
   }
 
-  private record RegisteredConsumer(String id, byte[] tokenSha256) {}
+  private record RegisteredConsumer(AuthenticatedConsumer consumer, byte[] tokenSha256) {}
 }

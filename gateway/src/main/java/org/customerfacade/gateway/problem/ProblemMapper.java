@@ -73,7 +73,8 @@ public class ProblemMapper {
   private ProblemResponse noRoute(ServerHttpRequest request) {
     String detail =
         "No route matches %s %s. The gateway serves the Customer API at /customer and"
-                .formatted(request.getMethod(), request.getPath().value())
+                .formatted(
+                    SafeText.of(request.getMethod().name()), SafeText.of(request.getPath().value()))
             + " /customer/{id}; check the path and the base URL.";
     return problem(HttpStatus.NOT_FOUND, detail, HttpHeaders.EMPTY);
   }

@@ -159,7 +159,7 @@ class RoutingIntegrationTest extends GatewayIntegrationTestSupport {
     client
         .delete()
         .uri("/customer/1")
-        .header("Authorization", "Bearer " + US_REPORTING_TOKEN)
+        .header("Authorization", "Bearer " + DEMO_APP_TOKEN)
         .exchange()
         .expectStatus()
         .isNoContent()

@@ -1,0 +1,133 @@
+package org.customerfacade.gateway.logging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.customerfacade.gateway.access.Operation;
+import org.customerfacade.gateway.consumer.ConsumerAuthenticationFilter;
+import org.customerfacade.gateway.headers.RequestIdFilter;
+import org.customerfacade.gateway.problem.SafeText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Logs one line per request, at INFO on the logger {@code org.customerfacade.gateway.access}, when
+ * the response is committed: request id, consumer, method, operation, account, status, latency and
+ * the facade's cache status, also as key-value pairs for structured logs.
+ *
+ * <p>The query string is never logged, because it carries customers' emails and external ids.
+ * Latency runs from the first filter to the response headers.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+public class AccessLogFilter implements WebFilter {
+
+  private static final Logger log = LoggerFactory.getLogger("org.customerfacade.gateway.access");
+
+  private static final String NONE = "-";
+
+  /** Timer of every request, tagged by operation, status and consumer. */
+  public static final String REQUESTS_METRIC = "edge.requests";
+
+  private final MeterRegistry meters;
+
+  public AccessLogFilter(MeterRegistry meters) {
+    this.meters = meters;
+  }
+
+  @Override
+  public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    long startNanos = System.nanoTime();
+    exchange
+        .getResponse()
+        .beforeCommit(
+            () -> {
+              write(exchange, startNanos);
+              return Mono.empty();
+            });
+    return chain.filter(exchange);
+  }
+
+  private void write(ServerWebExchange exchange, long startNanos) {
+    ServerHttpRequest request = exchange.getRequest();
+    ServerHttpResponse response = exchange.getResponse();
+    long latencyNanos = System.nanoTime() - startNanos;
+    long latencyMillis = TimeUnit.NANOSECONDS.toMillis(latencyNanos);
+    String consumer =
+        exchange.getAttributeOrDefault(ConsumerAuthenticationFilter.CONSUMER_ID_ATTRIBUTE, NONE);
+    String operation = operation(request);
+    int status =
+        Optional.ofNullable(response.getStatusCode()).map(HttpStatusCode::value).orElse(200);
+    String account = headerOrNone(request.getHeaders().getFirst("X-Account"));
+    String cache = headerOrNone(response.getHeaders().getFirst("X-Cache"));
+
+    log.atInfo()
+        .setMessage("{} {} {} consumer={} status={} latency_ms={}")
+        .addArgument(request.getMethod())
+        .addArgument(operation)
+        .addArgument(RequestIdFilter.requestId(exchange))
+        .addArgument(consumer)
+        .addArgument(status)
+        .addArgument(latencyMillis)
+        .addKeyValue("request_id", RequestIdFilter.requestId(exchange))
+        .addKeyValue("consumer", consumer)
+        .addKeyValue("method", request.getMethod().name())
+        .addKeyValue("operation", operation)
+        .addKeyValue("account", account)
+        .addKeyValue("status", status)
+        .addKeyValue("latency_ms", latencyMillis)
+        .addKeyValue("cache", cache)
+        .log();
+
+    record(exchange, request, status, consumer, latencyNanos);
+  }
+
+  /**
+   * Records the request in {@link #REQUESTS_METRIC}. Requests that are no Customer API operation
+   * share the operation tag {@code other}, and unauthenticated ones the consumer tag {@code -}, so
+   * callers cannot create tag values at will.
+   */
+  private void record(
+      ServerWebExchange exchange,
+      ServerHttpRequest request,
+      int status,
+      String consumer,
+      long latencyNanos) {
+    String operation =
+        Operation.of(request.getMethod(), request.getPath().value())
+            .map(known -> known.name().toLowerCase(Locale.ROOT))
+            .orElse("other");
+    Timer.builder(REQUESTS_METRIC)
+        .description(
+            "Requests handled by the gateway, from the first filter to the response headers")
+        .tag("operation", operation)
+        .tag("status", Integer.toString(status))
+        .tag("consumer", consumer)
+        .register(meters)
+        .record(latencyNanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** Returns the operation name, or the escaped path when the request is no API operation. */
+  private static String operation(ServerHttpRequest request) {
+    String path = request.getPath().value();
+    return Operation.of(request.getMethod(), path)
+        .map(operation -> operation.name().toLowerCase(Locale.ROOT))
+        .orElseGet(() -> SafeText.of(path));
+  }
+
+  private static String headerOrNone(String value) {
+    return value == null ? NONE : SafeText.of(value);
+  }
+}
