@@ -94,7 +94,7 @@ class CacheIntegrationTest extends FacadeIntegrationTest {
   }
 
   @Test
-  void updateEvictsCustomer() {
+  void updateStoresReturnedCustomer() {
     euPrimary.stubFor(get(urlEqualTo("/customer/7")).willReturn(okJson(CUSTOMER_7)));
     euPrimary.stubFor(
         put(urlEqualTo("/customer/7"))
@@ -115,8 +115,32 @@ class CacheIntegrationTest extends FacadeIntegrationTest {
         .jsonPath("$.city")
         .isEqualTo("Bristol");
 
-    read("/customer/7").exchange().expectHeader().valueEquals("X-Cache", "MISS");
-    euPrimary.verify(2, getRequestedFor(urlEqualTo("/customer/7")));
+    read("/customer/7")
+        .exchange()
+        .expectHeader()
+        .valueEquals("X-Cache", "HIT")
+        .expectBody()
+        .jsonPath("$.city")
+        .isEqualTo("Bristol");
+    euPrimary.verify(1, getRequestedFor(urlEqualTo("/customer/7")));
+  }
+
+  @Test
+  void createStoresReturnedCustomer() {
+    stubCreateOfCustomer8();
+
+    createCustomer8();
+
+    read("/customer/8")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .valueEquals("X-Cache", "HIT")
+        .expectBody()
+        .jsonPath("$.email")
+        .isEqualTo("new@example.com");
+    euPrimary.verify(0, getRequestedFor(urlEqualTo("/customer/8")));
   }
 
   @Test
@@ -149,29 +173,14 @@ class CacheIntegrationTest extends FacadeIntegrationTest {
   @Test
   void createEvictsMatchingEmptyLookup() {
     euPrimary.stubFor(get(urlPathEqualTo("/customer")).willReturn(okJson("[]")));
-    euPrimary.stubFor(
-        post(urlEqualTo("/customer"))
-            .willReturn(
-                aResponse()
-                    .withStatus(201)
-                    .withHeader("Content-Type", "application/json")
-                    .withBody("{\"id\":8,\"email\":\"new@example.com\"}")));
+    stubCreateOfCustomer8();
     read("/customer?email=New@Example.com")
         .exchange()
         .expectHeader()
         .valueEquals("X-Cache", "MISS");
     read("/customer?email=new@example.com").exchange().expectHeader().valueEquals("X-Cache", "HIT");
 
-    client
-        .post()
-        .uri("/customer")
-        .header("X-Consumer-Id", CONSUMER)
-        .header("x-api-version", "2.0")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue("{\"email\":\"new@example.com\"}")
-        .exchange()
-        .expectStatus()
-        .isCreated();
+    createCustomer8();
 
     read("/customer?email=new@example.com")
         .exchange()
@@ -206,7 +215,7 @@ class CacheIntegrationTest extends FacadeIntegrationTest {
   }
 
   @Test
-  void notFoundIsNotCached() {
+  void notFoundIsCachedForNegativeTtl() {
     euPrimary.stubFor(
         get(urlEqualTo("/customer/404"))
             .willReturn(
@@ -217,7 +226,62 @@ class CacheIntegrationTest extends FacadeIntegrationTest {
 
     read("/customer/404").exchange().expectStatus().isNotFound();
     read("/customer/404").exchange().expectStatus().isNotFound();
+    euPrimary.verify(1, getRequestedFor(urlEqualTo("/customer/404")));
+    clock.advance(Duration.ofSeconds(6));
+    read("/customer/404").exchange().expectStatus().isNotFound();
 
     euPrimary.verify(2, getRequestedFor(urlEqualTo("/customer/404")));
+  }
+
+  @Test
+  void emptyLookupExpiresAfterNegativeTtl() {
+    euPrimary.stubFor(
+        get(urlPathEqualTo("/customer"))
+            .withQueryParam("email", equalTo("nobody@example.com"))
+            .willReturn(okJson("[]")));
+    euPrimary.stubFor(
+        get(urlPathEqualTo("/customer"))
+            .withQueryParam("email", equalTo("grace@example.com"))
+            .willReturn(okJson("[" + CUSTOMER_7 + "]")));
+    read("/customer?email=nobody@example.com").exchange().expectStatus().isOk();
+    read("/customer?email=grace@example.com").exchange().expectStatus().isOk();
+    read("/customer?email=nobody@example.com")
+        .exchange()
+        .expectHeader()
+        .valueEquals("X-Cache", "HIT");
+
+    clock.advance(Duration.ofSeconds(6));
+
+    read("/customer?email=nobody@example.com")
+        .exchange()
+        .expectHeader()
+        .valueEquals("X-Cache", "MISS");
+    read("/customer?email=grace@example.com")
+        .exchange()
+        .expectHeader()
+        .valueEquals("X-Cache", "HIT");
+  }
+
+  private static void stubCreateOfCustomer8() {
+    euPrimary.stubFor(
+        post(urlEqualTo("/customer"))
+            .willReturn(
+                aResponse()
+                    .withStatus(201)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"id\":8,\"email\":\"new@example.com\"}")));
+  }
+
+  private void createCustomer8() {
+    client
+        .post()
+        .uri("/customer")
+        .header("X-Consumer-Id", CONSUMER)
+        .header("x-api-version", "2.0")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"email\":\"new@example.com\"}")
+        .exchange()
+        .expectStatus()
+        .isCreated();
   }
 }

@@ -80,6 +80,18 @@ public final class FacadeProblem extends RuntimeException {
     return new FacadeProblem(status, providerDetail, retryAfter, errors, null);
   }
 
+  /** The caller sent {@code Cache-Control: only-if-cached} and the cache had no usable entry. */
+  public static FacadeProblem notCached(String what) {
+    return new FacadeProblem(
+        HttpStatus.GATEWAY_TIMEOUT,
+        "The request has Cache-Control: only-if-cached, but the cache holds no usable entry for "
+            + what
+            + "; send the request without only-if-cached to fetch it from the provider.",
+        null,
+        List.of(),
+        null);
+  }
+
   public static FacadeProblem upstreamTimeout(String endpoint, Duration timeout, Throwable cause) {
     return new FacadeProblem(
         HttpStatus.GATEWAY_TIMEOUT,
