@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Requires {@code Authorization: Bearer <facade.cache.admin.token>} on the cache purge endpoint and
- * answers any other request to it with a 401 problem. Tokens are compared in constant time.
+ * rejects any other request to it with a 401 problem. Tokens are compared in constant time.
  */
 class AdminTokenFilter implements WebFilter {
 

@@ -49,6 +49,8 @@ public class CacheProperties {
 
   @Valid private final Admin admin = new Admin();
 
+  @Valid private final Redis redis = new Redis();
+
   /** The management endpoint {@code /actuator/cache} that purges entries. */
   public static class Admin {
 
@@ -65,6 +67,36 @@ public class CacheProperties {
 
     public void setToken(String token) {
       this.token = token;
+    }
+  }
+
+  /**
+   * Invalidations shared between replicas over Redis pub/sub. The connection is Spring Boot's, set
+   * with {@code spring.data.redis.host} and {@code spring.data.redis.port}.
+   */
+  public static class Redis {
+
+    /** Whether invalidations are published to and received from Redis; default false. */
+    private boolean enabled;
+
+    /** Pub/sub channel of the invalidations; default {@code facade:cache:invalidations}. */
+    @NotBlank(message = "must not be blank")
+    private String channel = "facade:cache:invalidations";
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public String getChannel() {
+      return channel;
+    }
+
+    public void setChannel(String channel) {
+      this.channel = channel;
     }
   }
 
@@ -130,6 +162,10 @@ public class CacheProperties {
 
   public Admin getAdmin() {
     return admin;
+  }
+
+  public Redis getRedis() {
+    return redis;
   }
 
   private static Duration positive(String key, Duration value) {

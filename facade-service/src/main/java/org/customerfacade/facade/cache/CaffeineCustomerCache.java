@@ -23,6 +23,8 @@ import org.customerfacade.server.model.Customer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -55,8 +57,25 @@ class CaffeineCustomerCache implements CustomerCache {
   private final int hotEntryReads;
   private final EntryWeigher weigher = new EntryWeigher();
   private final AsyncCache<CacheKey, CacheEntry> cache;
+  private final InvalidationPublisher publisher;
 
+  /** Creates a cache that sends its invalidations nowhere, for a single replica. */
   CaffeineCustomerCache(CacheProperties properties, Ticker ticker) {
+    this(properties, ticker, invalidation -> {});
+  }
+
+  @Autowired
+  CaffeineCustomerCache(
+      CacheProperties properties, Ticker ticker, ObjectProvider<InvalidationPublisher> publishers) {
+    this(
+        properties,
+        ticker,
+        invalidation -> publishers.ifAvailable(bus -> bus.publish(invalidation)));
+  }
+
+  private CaffeineCustomerCache(
+      CacheProperties properties, Ticker ticker, InvalidationPublisher publisher) {
+    this.publisher = publisher;
     this.enabled = properties.isEnabled();
     this.ticker = ticker;
     this.ttlNanos = properties.getTtl().toNanos();
@@ -95,37 +114,64 @@ class CaffeineCustomerCache implements CustomerCache {
 
   @Override
   public void onCreated(Account account, String apiVersion, Customer created) {
-    invalidateLookups(account.name(), criteria -> criteria.matches(created), id -> false);
+    applyAndPublish(Invalidation.created(account.name(), created));
     store(account, apiVersion, created);
   }
 
   @Override
   public void onChanged(Account account, String apiVersion, long id, @Nullable Customer updated) {
-    removeCustomer(account.name(), id);
-    invalidateLookups(
-        account.name(),
-        criteria -> updated != null && criteria.matches(updated),
-        found -> found == id);
+    applyAndPublish(Invalidation.changed(account.name(), id, updated));
     if (updated != null) {
       store(account, apiVersion, updated);
     }
-    log.debug("'{}' evicted customer {} and its lookups", account.name(), id);
   }
 
   @Override
   public long purgeCustomer(String account, long id) {
-    return removeCustomer(account, id)
-        + invalidateLookups(account, criteria -> false, found -> found == id);
+    return applyAndPublish(Invalidation.customerPurged(account, id));
   }
 
   @Override
   public long purgeAccount(String account) {
-    return removeIf(key -> key.scope().account().equals(account));
+    return applyAndPublish(Invalidation.accountPurged(account));
   }
 
   @Override
   public long purgeAll() {
-    return removeIf(key -> true);
+    return applyAndPublish(Invalidation.allPurged());
+  }
+
+  /**
+   * Drops what an invalidation makes wrong: the customer's entries in every API version, and the
+   * account's lookups that contained the customer, that its new values match, or that are still
+   * loading. Replicas call this for invalidations that other replicas published.
+   *
+   * @return the number of entries dropped
+   */
+  long apply(Invalidation invalidation) {
+    String account = invalidation.account();
+    long id = invalidation.customerId();
+    Customer values = invalidation.lookupValues();
+    Predicate<LookupCriteria> matchesValues =
+        criteria -> values != null && criteria.matches(values);
+    long dropped =
+        switch (invalidation.kind()) {
+          case ALL_PURGED -> removeIf(key -> true);
+          case ACCOUNT_PURGED -> removeIf(key -> key.scope().account().equals(account));
+          case CREATED -> invalidateLookups(account, matchesValues, found -> false);
+          case CHANGED, DELETED, CUSTOMER_PURGED ->
+              removeCustomer(account, id)
+                  + invalidateLookups(account, matchesValues, found -> found == id);
+        };
+    log.debug(
+        "'{}' dropped {} entries for {} of customer {}", account, dropped, invalidation.kind(), id);
+    return dropped;
+  }
+
+  private long applyAndPublish(Invalidation invalidation) {
+    long dropped = apply(invalidation);
+    publisher.publish(invalidation);
+    return dropped;
   }
 
   /** Returns the estimated bytes of all entries, as counted against the maximum weight. */
