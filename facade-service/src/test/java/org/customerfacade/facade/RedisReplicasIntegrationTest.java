@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -157,18 +159,30 @@ class RedisReplicasIntegrationTest {
   }
 
   private static ConfigurableApplicationContext startReplica() {
-    // Command-line arguments, because they override application.yml and default properties do not.
+    return startReplica(provider.baseUrl(), redisPort);
+  }
+
+  /**
+   * Starts a facade replica on random loopback ports with Redis invalidations on. The settings are
+   * command-line arguments, because those override application.yml and default properties do not.
+   */
+  static ConfigurableApplicationContext startReplica(
+      String providerUrl, int redisPort, String... moreArguments) {
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--management.server.port=0",
+                "--facade.routing.regions.eu.production[0]=" + providerUrl,
+                "--facade.accounts.eu-demo.api-key=eu-test-key",
+                "--facade.consumers.tester.accounts=eu-demo",
+                "--facade.cache.redis.enabled=true",
+                "--spring.data.redis.host=127.0.0.1",
+                "--spring.data.redis.port=" + redisPort));
+    arguments.addAll(List.of(moreArguments));
     return new SpringApplicationBuilder(FacadeApplication.class)
-        .run(
-            "--server.port=0",
-            "--server.address=127.0.0.1",
-            "--management.server.port=0",
-            "--facade.routing.regions.eu.production[0]=" + provider.baseUrl(),
-            "--facade.accounts.eu-demo.api-key=eu-test-key",
-            "--facade.consumers.tester.accounts=eu-demo",
-            "--facade.cache.redis.enabled=true",
-            "--spring.data.redis.host=127.0.0.1",
-            "--spring.data.redis.port=" + redisPort);
+        .run(arguments.toArray(String[]::new));
   }
 
   static RedisServer startRedis(int port) throws IOException {
