@@ -12,9 +12,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -23,6 +27,8 @@ import reactor.core.publisher.Flux;
 class CacheIntegrationTest extends FacadeIntegrationTest {
 
   @LocalServerPort int port;
+
+  @Autowired MeterRegistry meters;
 
   private static final String CUSTOMER_7 =
       "{\"id\":7,\"first_name\":\"Grace\",\"email\":\"grace@example.com\",\"cf_tier\":\"gold\"}";
@@ -53,6 +59,30 @@ class CacheIntegrationTest extends FacadeIntegrationTest {
         .jsonPath("$.cf_tier")
         .isEqualTo("gold");
     euPrimary.verify(1, getRequestedFor(urlEqualTo("/customer/7")));
+  }
+
+  @Test
+  void readsCountedByAccountAndResult() {
+    euPrimary.stubFor(get(urlEqualTo("/customer/7")).willReturn(okJson(CUSTOMER_7)));
+    double hitsBefore = reads("hit");
+    double missesBefore = reads("miss");
+    double removalsBefore = explicitRemovals();
+
+    read("/customer/7").exchange().expectStatus().isOk();
+    read("/customer/7").exchange().expectStatus().isOk();
+    read("/customer/7").exchange().expectStatus().isOk();
+    double weight = meters.get("facade.cache.weight").gauge().value();
+    cache.purgeCustomer("eu-demo", 7);
+
+    assertThat(reads("hit") - hitsBefore).isEqualTo(2);
+    assertThat(reads("miss") - missesBefore).isEqualTo(1);
+    assertThat(weight).isPositive();
+    // Caffeine reports removals on its executor, so the count may lag the purge.
+    Instant deadline = Instant.now().plusSeconds(10);
+    while (explicitRemovals() == removalsBefore && Instant.now().isBefore(deadline)) {
+      LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+    }
+    assertThat(explicitRemovals()).isGreaterThanOrEqualTo(removalsBefore + 1);
   }
 
   @Test
@@ -260,6 +290,16 @@ class CacheIntegrationTest extends FacadeIntegrationTest {
         .exchange()
         .expectHeader()
         .valueEquals("X-Cache", "HIT");
+  }
+
+  private double explicitRemovals() {
+    return meters
+        .counter("facade.cache.removals", "account", "eu-demo", "cause", "explicit")
+        .count();
+  }
+
+  private double reads(String result) {
+    return meters.counter("facade.cache.reads", "account", "eu-demo", "result", result).count();
   }
 
   private static void stubCreateOfCustomer8() {

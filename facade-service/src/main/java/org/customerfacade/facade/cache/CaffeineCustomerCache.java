@@ -3,7 +3,10 @@ package org.customerfacade.facade.cache;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -58,24 +61,33 @@ class CaffeineCustomerCache implements CustomerCache {
   private final EntryWeigher weigher = new EntryWeigher();
   private final AsyncCache<CacheKey, CacheEntry> cache;
   private final InvalidationPublisher publisher;
+  private final CacheMetrics metrics;
 
-  /** Creates a cache that sends its invalidations nowhere, for a single replica. */
+  /** Creates a cache that sends its invalidations nowhere and keeps its meters to itself. */
   CaffeineCustomerCache(CacheProperties properties, Ticker ticker) {
-    this(properties, ticker, invalidation -> {});
+    this(properties, ticker, invalidation -> {}, new SimpleMeterRegistry());
   }
 
   @Autowired
   CaffeineCustomerCache(
-      CacheProperties properties, Ticker ticker, ObjectProvider<InvalidationPublisher> publishers) {
+      CacheProperties properties,
+      Ticker ticker,
+      ObjectProvider<InvalidationPublisher> publishers,
+      ObjectProvider<MeterRegistry> registries) {
     this(
         properties,
         ticker,
-        invalidation -> publishers.ifAvailable(bus -> bus.publish(invalidation)));
+        invalidation -> publishers.ifAvailable(bus -> bus.publish(invalidation)),
+        registries.getIfAvailable(SimpleMeterRegistry::new));
   }
 
   private CaffeineCustomerCache(
-      CacheProperties properties, Ticker ticker, InvalidationPublisher publisher) {
+      CacheProperties properties,
+      Ticker ticker,
+      InvalidationPublisher publisher,
+      MeterRegistry registry) {
     this.publisher = publisher;
+    this.metrics = new CacheMetrics(registry);
     this.enabled = properties.isEnabled();
     this.ticker = ticker;
     this.ttlNanos = properties.getTtl().toNanos();
@@ -89,7 +101,11 @@ class CaffeineCustomerCache implements CustomerCache {
             .expireAfter(Expiry.<CacheKey, CacheEntry>writing((key, entry) -> lifetime(entry)))
             .maximumWeight(properties.getMaximumWeight().toBytes())
             .weigher((CacheKey key, CacheEntry entry) -> entry.weightBytes())
+            .removalListener(
+                (CacheKey key, CacheEntry entry, RemovalCause cause) ->
+                    metrics.recordRemoval(key, cause))
             .buildAsync();
+    metrics.gaugeWeight(this, CaffeineCustomerCache::currentWeightBytes);
   }
 
   @Override
@@ -177,10 +193,20 @@ class CaffeineCustomerCache implements CustomerCache {
   /** Returns the estimated bytes of all entries, as counted against the maximum weight. */
   long weightedSizeBytes() {
     cache.synchronous().cleanUp();
+    return currentWeightBytes();
+  }
+
+  private long currentWeightBytes() {
     return cache.synchronous().policy().eviction().orElseThrow().weightedSize().orElse(0);
   }
 
   private <T> Mono<CachedRead<T>> read(
+      CacheKey key, CacheDirectives directives, Supplier<Mono<T>> loader) {
+    return readWithoutMetrics(key, directives, loader)
+        .doOnNext(read -> metrics.recordRead(key, read.source()));
+  }
+
+  private <T> Mono<CachedRead<T>> readWithoutMetrics(
       CacheKey key, CacheDirectives directives, Supplier<Mono<T>> loader) {
     if (!enabled || directives.noStore()) {
       if (directives.onlyIfCached()) {
