@@ -1,12 +1,15 @@
 package org.customerfacade.facade.cache;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
-/** The read cache of customers and lookups. */
+/** The read cache of customers and lookups, and its admin purge endpoint. */
 @Validated
 @ConfigurationProperties(prefix = CacheProperties.PREFIX)
 public class CacheProperties {
@@ -16,12 +19,86 @@ public class CacheProperties {
   /** Whether reads are cached; default true. When false every read goes to the provider. */
   private boolean enabled = true;
 
-  /** Time an entry is served after it was fetched; default 60 seconds. */
+  /** Time an entry is served as fresh after it was fetched; default 60 seconds. */
   @NotNull private Duration ttl = Duration.ofSeconds(60);
 
-  /** Maximum number of entries, customers and lookups together; default 10,000. */
+  /**
+   * Time a provider 404 or an empty lookup result is served after it was fetched; default 5
+   * seconds. Kept short because a create or an update on another replica may end it.
+   */
+  @NotNull private Duration negativeTtl = Duration.ofSeconds(5);
+
+  /**
+   * Time an entry is kept after its TTL to answer reads while the region's endpoints fail; default
+   * 5 minutes. Zero turns stale-if-error off.
+   */
+  @NotNull private Duration maxStale = Duration.ofMinutes(5);
+
+  /**
+   * Time before expiry within which a hot entry is refreshed in the background; default 10 seconds.
+   * Zero turns refresh-ahead off.
+   */
+  @NotNull private Duration refreshAhead = Duration.ofSeconds(10);
+
+  /** Reads of one entry after which it counts as hot and is refreshed ahead; default 3. */
   @Min(value = 1, message = "must be at least 1")
-  private long maximumSize = 10_000;
+  private int hotEntryReads = 3;
+
+  /** Estimated heap size of all entries together, customers and lookups; default 64MB. */
+  @NotNull private DataSize maximumWeight = DataSize.ofMegabytes(64);
+
+  @Valid private final Admin admin = new Admin();
+
+  @Valid private final Redis redis = new Redis();
+
+  /** The management endpoint {@code /actuator/cache} that purges entries. */
+  public static class Admin {
+
+    /**
+     * Bearer token that callers of the purge endpoint send; default from the environment variable
+     * {@code FACADE_ADMIN_TOKEN}, else the local demo token {@code demo-admin-local-token}.
+     */
+    @NotBlank(message = "must not be blank")
+    private String token = "demo-admin-local-token";
+
+    public String getToken() {
+      return token;
+    }
+
+    public void setToken(String token) {
+      this.token = token;
+    }
+  }
+
+  /**
+   * Invalidations shared between replicas over Redis pub/sub. The connection is Spring Boot's, set
+   * with {@code spring.data.redis.host} and {@code spring.data.redis.port}.
+   */
+  public static class Redis {
+
+    /** Whether invalidations are published to and received from Redis; default false. */
+    private boolean enabled;
+
+    /** Pub/sub channel of the invalidations; default {@code facade:cache:invalidations}. */
+    @NotBlank(message = "must not be blank")
+    private String channel = "facade:cache:invalidations";
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public String getChannel() {
+      return channel;
+    }
+
+    public void setChannel(String channel) {
+      this.channel = channel;
+    }
+  }
 
   public boolean isEnabled() {
     return enabled;
@@ -36,17 +113,73 @@ public class CacheProperties {
   }
 
   public void setTtl(Duration ttl) {
-    if (ttl.isNegative() || ttl.isZero()) {
-      throw new IllegalArgumentException(PREFIX + ".ttl must be positive but was " + ttl);
+    this.ttl = positive("ttl", ttl);
+  }
+
+  public Duration getNegativeTtl() {
+    return negativeTtl;
+  }
+
+  public void setNegativeTtl(Duration negativeTtl) {
+    this.negativeTtl = positive("negative-ttl", negativeTtl);
+  }
+
+  public Duration getMaxStale() {
+    return maxStale;
+  }
+
+  public void setMaxStale(Duration maxStale) {
+    this.maxStale = notNegative("max-stale", maxStale);
+  }
+
+  public Duration getRefreshAhead() {
+    return refreshAhead;
+  }
+
+  public void setRefreshAhead(Duration refreshAhead) {
+    this.refreshAhead = notNegative("refresh-ahead", refreshAhead);
+  }
+
+  public int getHotEntryReads() {
+    return hotEntryReads;
+  }
+
+  public void setHotEntryReads(int hotEntryReads) {
+    this.hotEntryReads = hotEntryReads;
+  }
+
+  public DataSize getMaximumWeight() {
+    return maximumWeight;
+  }
+
+  public void setMaximumWeight(DataSize maximumWeight) {
+    if (maximumWeight.toBytes() < 1) {
+      throw new IllegalArgumentException(
+          PREFIX + ".maximum-weight must be at least 1B but was " + maximumWeight);
     }
-    this.ttl = ttl;
+    this.maximumWeight = maximumWeight;
   }
 
-  public long getMaximumSize() {
-    return maximumSize;
+  public Admin getAdmin() {
+    return admin;
   }
 
-  public void setMaximumSize(long maximumSize) {
-    this.maximumSize = maximumSize;
+  public Redis getRedis() {
+    return redis;
+  }
+
+  private static Duration positive(String key, Duration value) {
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(PREFIX + "." + key + " must be positive but was " + value);
+    }
+    return value;
+  }
+
+  private static Duration notNegative(String key, Duration value) {
+    if (value.isNegative()) {
+      throw new IllegalArgumentException(
+          PREFIX + "." + key + " must be zero or positive but was " + value);
+    }
+    return value;
   }
 }

@@ -3,7 +3,10 @@ package org.customerfacade.facade.cache;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -11,13 +14,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.customerfacade.facade.account.Account;
+import org.customerfacade.facade.cache.CacheEntry.Failed;
+import org.customerfacade.facade.cache.CacheEntry.NotFound;
+import org.customerfacade.facade.cache.CacheEntry.Stored;
 import org.customerfacade.facade.cache.CacheKey.ById;
 import org.customerfacade.facade.cache.CacheKey.ByLookup;
 import org.customerfacade.facade.cache.CacheKey.Scope;
+import org.customerfacade.facade.cache.CachedRead.Source;
+import org.customerfacade.facade.problem.FacadeProblem;
 import org.customerfacade.server.model.Customer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -25,9 +36,15 @@ import reactor.core.publisher.Mono;
  * {@link CustomerCache} on a Caffeine {@link AsyncCache}.
  *
  * <p>The cache maps each key to a future, which is what makes concurrent misses share one load.
- * Loads never complete exceptionally: a failure is stored as a {@link Failed} outcome, handed to
- * every waiting caller, and then removed. Caffeine would otherwise log each failed load, and a
- * provider 404 is an ordinary answer, not an incident.
+ * Loads never complete exceptionally: a failure is stored as a {@link Failed} entry and handed to
+ * every waiting caller. Caffeine would otherwise log each failed load, and a provider 404 is an
+ * ordinary answer, not an incident.
+ *
+ * <p>An entry lives for its TTL plus the maximum staleness. Past its TTL, the first read swaps the
+ * entry for a new load with a compare-and-set on the map, so one read calls the provider and the
+ * others wait for it; if that call fails, the load completes with the old entry inside a {@link
+ * Failed}, which readers may serve as stale. Hot entries are refreshed before their TTL ends by one
+ * background load, guarded by a flag on the entry.
  */
 @Component
 class CaffeineCustomerCache implements CustomerCache {
@@ -36,23 +53,69 @@ class CaffeineCustomerCache implements CustomerCache {
 
   private final boolean enabled;
   private final Ticker ticker;
-  private final AsyncCache<CacheKey, Outcome> cache;
+  private final long ttlNanos;
+  private final long negativeTtlNanos;
+  private final long maxStaleNanos;
+  private final long refreshAheadNanos;
+  private final int hotEntryReads;
+  private final EntryWeigher weigher = new EntryWeigher();
+  private final AsyncCache<CacheKey, CacheEntry> cache;
+  private final InvalidationPublisher publisher;
+  private final CacheMetrics metrics;
 
+  /** Creates a cache that sends its invalidations nowhere and keeps its meters to itself. */
   CaffeineCustomerCache(CacheProperties properties, Ticker ticker) {
+    this(properties, ticker, invalidation -> {}, new SimpleMeterRegistry());
+  }
+
+  @Autowired
+  CaffeineCustomerCache(
+      CacheProperties properties,
+      Ticker ticker,
+      ObjectProvider<InvalidationPublisher> publishers,
+      ObjectProvider<MeterRegistry> registries) {
+    this(
+        properties,
+        ticker,
+        invalidation -> publishers.ifAvailable(bus -> bus.publish(invalidation)),
+        registries.getIfAvailable(SimpleMeterRegistry::new));
+  }
+
+  private CaffeineCustomerCache(
+      CacheProperties properties,
+      Ticker ticker,
+      InvalidationPublisher publisher,
+      MeterRegistry registry) {
+    this.publisher = publisher;
+    this.metrics = new CacheMetrics(registry);
     this.enabled = properties.isEnabled();
     this.ticker = ticker;
+    this.ttlNanos = properties.getTtl().toNanos();
+    this.negativeTtlNanos = properties.getNegativeTtl().toNanos();
+    this.maxStaleNanos = properties.getMaxStale().toNanos();
+    this.refreshAheadNanos = properties.getRefreshAhead().toNanos();
+    this.hotEntryReads = properties.getHotEntryReads();
     this.cache =
         Caffeine.newBuilder()
             .ticker(ticker)
-            .expireAfter(new LoadTimeExpiry(properties.getTtl()))
-            .maximumSize(properties.getMaximumSize())
+            .expireAfter(Expiry.<CacheKey, CacheEntry>writing((key, entry) -> lifetime(entry)))
+            .maximumWeight(properties.getMaximumWeight().toBytes())
+            .weigher((CacheKey key, CacheEntry entry) -> entry.weightBytes())
+            .removalListener(
+                (CacheKey key, CacheEntry entry, RemovalCause cause) ->
+                    metrics.recordRemoval(key, cause))
             .buildAsync();
+    metrics.gaugeWeight(this, CaffeineCustomerCache::currentWeightBytes);
   }
 
   @Override
   public Mono<CachedRead<Customer>> retrieve(
-      Account account, String apiVersion, long id, Supplier<Mono<Customer>> loader) {
-    return read(new ById(Scope.of(account, apiVersion), id), loader);
+      Account account,
+      String apiVersion,
+      long id,
+      CacheDirectives directives,
+      Supplier<Mono<Customer>> loader) {
+    return read(new ById(Scope.of(account, apiVersion), id), directives, loader);
   }
 
   @Override
@@ -60,71 +123,283 @@ class CaffeineCustomerCache implements CustomerCache {
       Account account,
       String apiVersion,
       LookupCriteria criteria,
+      CacheDirectives directives,
       Supplier<Mono<List<Customer>>> loader) {
-    return read(new ByLookup(Scope.of(account, apiVersion), criteria), loader);
+    return read(new ByLookup(Scope.of(account, apiVersion), criteria), directives, loader);
   }
 
   @Override
-  public void onCreated(Account account, Customer created) {
-    invalidateLookups(account, criteria -> criteria.matches(created), id -> false);
+  public void onCreated(Account account, String apiVersion, Customer created) {
+    applyAndPublish(Invalidation.created(account.name(), created));
+    store(account, apiVersion, created);
   }
 
   @Override
-  public void onChanged(Account account, long id, @Nullable Customer updated) {
-    cache
-        .asMap()
-        .keySet()
-        .removeIf(
-            key ->
-                key instanceof ById byId && sameAccount(key, account) && byId.customerId() == id);
-    invalidateLookups(
-        account, criteria -> updated != null && criteria.matches(updated), found -> found == id);
-    log.debug("'{}' evicted customer {} and its lookups", account.name(), id);
-  }
-
-  @Override
-  public void invalidateAll() {
-    cache.synchronous().invalidateAll();
-  }
-
-  private <T> Mono<CachedRead<T>> read(CacheKey key, Supplier<Mono<T>> loader) {
-    if (!enabled) {
-      return Mono.defer(loader).map(CachedRead::miss);
+  public void onChanged(Account account, String apiVersion, long id, @Nullable Customer updated) {
+    applyAndPublish(Invalidation.changed(account.name(), id, updated));
+    if (updated != null) {
+      store(account, apiVersion, updated);
     }
-    return Mono.defer(
-        () -> {
-          AtomicBoolean loadStarted = new AtomicBoolean();
-          CompletableFuture<Outcome> future =
-              cache.get(
-                  key,
-                  (ignoredKey, executor) -> {
-                    loadStarted.set(true);
-                    return load(loader);
-                  });
-          boolean hit = !loadStarted.get() && future.isDone();
-          // suppressCancel: one caller going away must not cancel the load others wait for.
-          return Mono.fromFuture(future, true)
-              .flatMap(outcome -> deliver(key, future, outcome, hit));
-        });
   }
 
-  private <T> CompletableFuture<Outcome> load(Supplier<Mono<T>> loader) {
+  @Override
+  public long purgeCustomer(String account, long id) {
+    return applyAndPublish(Invalidation.customerPurged(account, id));
+  }
+
+  @Override
+  public long purgeAccount(String account) {
+    return applyAndPublish(Invalidation.accountPurged(account));
+  }
+
+  @Override
+  public long purgeAll() {
+    return applyAndPublish(Invalidation.allPurged());
+  }
+
+  /**
+   * Drops what an invalidation makes wrong: the customer's entries in every API version, and the
+   * account's lookups that contained the customer, that its new values match, or that are still
+   * loading. Replicas call this for invalidations that other replicas published.
+   *
+   * @return the number of entries dropped
+   */
+  long apply(Invalidation invalidation) {
+    String account = invalidation.account();
+    long id = invalidation.customerId();
+    Customer values = invalidation.lookupValues();
+    Predicate<LookupCriteria> matchesValues =
+        criteria -> values != null && criteria.matches(values);
+    long dropped =
+        switch (invalidation.kind()) {
+          case ALL_PURGED -> removeIf(key -> true);
+          case ACCOUNT_PURGED -> removeIf(key -> key.scope().account().equals(account));
+          case CREATED -> invalidateLookups(account, matchesValues, found -> false);
+          case CHANGED, DELETED, CUSTOMER_PURGED ->
+              removeCustomer(account, id)
+                  + invalidateLookups(account, matchesValues, found -> found == id);
+        };
+    log.debug(
+        "'{}' dropped {} entries for {} of customer {}", account, dropped, invalidation.kind(), id);
+    return dropped;
+  }
+
+  private long applyAndPublish(Invalidation invalidation) {
+    long dropped = apply(invalidation);
+    publisher.publish(invalidation);
+    return dropped;
+  }
+
+  /** Returns the estimated bytes of all entries, as counted against the maximum weight. */
+  long weightedSizeBytes() {
+    cache.synchronous().cleanUp();
+    return currentWeightBytes();
+  }
+
+  private long currentWeightBytes() {
+    return cache.synchronous().policy().eviction().orElseThrow().weightedSize().orElse(0);
+  }
+
+  private <T> Mono<CachedRead<T>> read(
+      CacheKey key, CacheDirectives directives, Supplier<Mono<T>> loader) {
+    return readWithoutMetrics(key, directives, loader)
+        .doOnNext(read -> metrics.recordRead(key, read.source()));
+  }
+
+  private <T> Mono<CachedRead<T>> readWithoutMetrics(
+      CacheKey key, CacheDirectives directives, Supplier<Mono<T>> loader) {
+    if (!enabled || directives.noStore()) {
+      if (directives.onlyIfCached()) {
+        return Mono.error(FacadeProblem.notCached(describe(key)));
+      }
+      return Mono.defer(loader).map(CachedRead::bypassed);
+    }
+    return Mono.defer(() -> lookup(key, directives, loader));
+  }
+
+  private <T> Mono<CachedRead<T>> lookup(
+      CacheKey key, CacheDirectives directives, Supplier<Mono<T>> loader) {
+    CompletableFuture<CacheEntry> current = cache.getIfPresent(key);
+    CacheEntry entry = current == null ? null : current.getNow(null);
+    CacheEntry usable = entry instanceof Failed ? stored(entry) : entry;
+    if (usable == null) {
+      if (directives.onlyIfCached()) {
+        return Mono.error(FacadeProblem.notCached(describe(key)));
+      }
+      return loadOrJoin(key, directives, loader);
+    }
+
+    Duration age = age(usable);
+    boolean fresh = age.toNanos() < freshness(usable);
+    if (fresh && directives.accepts(age)) {
+      if (usable instanceof Stored stored) {
+        refreshIfHot(key, current, stored, loader);
+      }
+      return deliver(key, current, usable, Source.HIT, directives);
+    }
+    if (directives.onlyIfCached()) {
+      return Mono.error(FacadeProblem.notCached(describe(key)));
+    }
+    Source source = fresh ? Source.REVALIDATED : Source.REFRESHED;
+    return replaceAndLoad(key, current, usable, source, directives, loader);
+  }
+
+  /** Joins the load in progress for the key, or starts one when there is none. */
+  private <T> Mono<CachedRead<T>> loadOrJoin(
+      CacheKey key, CacheDirectives directives, Supplier<Mono<T>> loader) {
+    AtomicBoolean loadStarted = new AtomicBoolean();
+    CompletableFuture<CacheEntry> future =
+        cache.get(
+            key,
+            (ignoredKey, executor) -> {
+              loadStarted.set(true);
+              return load(loader, null);
+            });
+    Source source;
+    if (loadStarted.get()) {
+      source = Source.MISS;
+    } else {
+      source = future.isDone() ? Source.HIT : Source.COLLAPSED;
+    }
+    // suppressCancel: one caller going away must not cancel the load others wait for.
+    return Mono.fromFuture(future, true)
+        .flatMap(entry -> deliver(key, future, entry, source, directives));
+  }
+
+  /**
+   * Swaps the current entry for a new load. When another read or a write changed the entry first,
+   * the read starts over from what is stored now.
+   */
+  private <T> Mono<CachedRead<T>> replaceAndLoad(
+      CacheKey key,
+      CompletableFuture<CacheEntry> current,
+      CacheEntry previous,
+      Source source,
+      CacheDirectives directives,
+      Supplier<Mono<T>> loader) {
+    CompletableFuture<CacheEntry> next = new CompletableFuture<>();
+    if (!cache.asMap().replace(key, current, next)) {
+      return lookup(key, directives, loader);
+    }
+    Stored fallback = previous instanceof Stored stored && !stored.negative() ? stored : null;
+    load(loader, fallback).thenAccept(next::complete);
+    return Mono.fromFuture(next, true)
+        .flatMap(entry -> deliver(key, next, entry, source, directives));
+  }
+
+  /**
+   * Refreshes an entry in the background when it has been read often and its TTL is about to end.
+   * The entry's flag lets exactly one read start the refresh. Its result replaces the entry only if
+   * nothing replaced or removed the entry in the meantime.
+   */
+  private <T> void refreshIfHot(
+      CacheKey key,
+      CompletableFuture<CacheEntry> current,
+      Stored stored,
+      Supplier<Mono<T>> loader) {
+    int reads = stored.countRead();
+    long freshForNanos = freshness(stored) - age(stored).toNanos();
+    if (refreshAheadNanos == 0
+        || reads < hotEntryReads
+        || freshForNanos > refreshAheadNanos
+        || !stored.startRefresh()) {
+      return;
+    }
+    log.debug("Refreshing hot entry {} {}s before it expires", key, freshForNanos / 1_000_000_000L);
+    load(loader, null)
+        .thenAccept(
+            entry -> {
+              if (entry instanceof Failed failed) {
+                log.debug("Refreshing {} failed; the entry is kept", key, failed.error());
+              } else {
+                cache.asMap().replace(key, current, CompletableFuture.completedFuture(entry));
+              }
+            });
+  }
+
+  private <T> CompletableFuture<CacheEntry> load(
+      Supplier<Mono<T>> loader, @Nullable Stored fallback) {
     return Mono.defer(loader)
-        .<Outcome>map(value -> new Loaded(value, ticker.read()))
-        .onErrorResume(error -> Mono.just(new Failed(error)))
+        .<CacheEntry>map(value -> new Stored(value, ticker.read(), weigher.weigh(value)))
+        .onErrorResume(error -> Mono.just(failure(error, fallback)))
         .toFuture();
+  }
+
+  private CacheEntry failure(Throwable error, @Nullable Stored fallback) {
+    if (error instanceof FacadeProblem problem && problem.status().value() == 404) {
+      return new NotFound(problem, ticker.read());
+    }
+    return new Failed(error, fallback);
   }
 
   @SuppressWarnings("unchecked")
   private <T> Mono<CachedRead<T>> deliver(
-      CacheKey key, CompletableFuture<Outcome> future, Outcome outcome, boolean hit) {
-    if (outcome instanceof Failed failed) {
+      CacheKey key,
+      CompletableFuture<CacheEntry> future,
+      CacheEntry entry,
+      Source source,
+      CacheDirectives directives) {
+    if (entry instanceof Stored stored) {
+      return Mono.just((CachedRead<T>) served(stored, source));
+    }
+    if (entry instanceof NotFound notFound) {
+      return Mono.error(notFound.problem());
+    }
+    return deliverFailure(key, future, (Failed) entry, directives);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> Mono<CachedRead<T>> deliverFailure(
+      CacheKey key,
+      CompletableFuture<CacheEntry> future,
+      Failed failed,
+      CacheDirectives directives) {
+    Stored previous = failed.previous();
+    if (previous == null) {
       cache.asMap().remove(key, future);
       return Mono.error(failed.error());
     }
-    Loaded loaded = (Loaded) outcome;
-    Duration age = hit ? Duration.ofNanos(ticker.read() - loaded.loadedAtNanos()) : Duration.ZERO;
-    return Mono.just(new CachedRead<>((T) loaded.value(), hit, age));
+    int status = upstreamStatus(failed.error());
+    Duration age = age(previous);
+    boolean withinMaxStale = age.toNanos() <= ttlNanos + maxStaleNanos;
+    if (!isUpstreamFailure(status) || !withinMaxStale || !directives.allowsStale()) {
+      return Mono.error(failed.error());
+    }
+    log.debug(
+        "Serving {} stale, {}s old, after the provider failed with {}",
+        key,
+        age.toSeconds(),
+        status);
+    Duration freshFor = Duration.ofNanos(freshness(previous)).minus(age);
+    return Mono.just(
+        (CachedRead<T>) new CachedRead<>(previous.value(), Source.STALE, age, freshFor, status));
+  }
+
+  private CachedRead<Object> served(Stored stored, Source source) {
+    if (source != Source.HIT) {
+      Duration ttl = Duration.ofNanos(freshness(stored));
+      return new CachedRead<>(stored.value(), source, Duration.ZERO, ttl, 200);
+    }
+    Duration age = age(stored);
+    Duration freshFor = Duration.ofNanos(freshness(stored)).minus(age);
+    return new CachedRead<>(stored.value(), source, age, freshFor, 0);
+  }
+
+  private void store(Account account, String apiVersion, Customer customer) {
+    if (!enabled || customer.getId() == null) {
+      return;
+    }
+    ById key = new ById(Scope.of(account, apiVersion), customer.getId());
+    Stored stored = new Stored(customer, ticker.read(), weigher.weigh(customer));
+    cache.put(key, CompletableFuture.completedFuture(stored));
+  }
+
+  private long removeCustomer(String account, long id) {
+    return removeIf(
+        key ->
+            key instanceof ById byId
+                && byId.scope().account().equals(account)
+                && byId.customerId() == id);
   }
 
   /**
@@ -133,26 +408,47 @@ class CaffeineCustomerCache implements CustomerCache {
    *
    * <p>NOTE: this scans every entry, which is linear in the cache size per write.
    */
-  private void invalidateLookups(
-      Account account, Predicate<LookupCriteria> criteriaMatch, Predicate<Long> containsId) {
+  private long invalidateLookups(
+      String account, Predicate<LookupCriteria> criteriaMatch, Predicate<Long> containsId) {
+    long[] removed = {0};
     cache
         .asMap()
         .entrySet()
         .removeIf(
-            entry ->
-                entry.getKey() instanceof ByLookup lookup
-                    && sameAccount(lookup, account)
-                    && (criteriaMatch.test(lookup.criteria())
-                        || !entry.getValue().isDone()
-                        || resultContains(entry.getValue(), containsId)));
+            entry -> {
+              boolean remove =
+                  entry.getKey() instanceof ByLookup lookup
+                      && lookup.scope().account().equals(account)
+                      && (criteriaMatch.test(lookup.criteria())
+                          || !entry.getValue().isDone()
+                          || resultContains(entry.getValue(), containsId));
+              removed[0] += remove ? 1 : 0;
+              return remove;
+            });
+    return removed[0];
+  }
+
+  private long removeIf(Predicate<CacheKey> condition) {
+    long[] removed = {0};
+    cache
+        .asMap()
+        .keySet()
+        .removeIf(
+            key -> {
+              boolean remove = condition.test(key);
+              removed[0] += remove ? 1 : 0;
+              return remove;
+            });
+    return removed[0];
   }
 
   private static boolean resultContains(
-      CompletableFuture<Outcome> future, Predicate<Long> containsId) {
-    if (!(future.getNow(null) instanceof Loaded loaded)) {
+      CompletableFuture<CacheEntry> future, Predicate<Long> containsId) {
+    Stored stored = stored(future.getNow(null));
+    if (stored == null || !(stored.value() instanceof List<?> customers)) {
       return false;
     }
-    for (Object customer : (List<?>) loaded.value()) {
+    for (Object customer : customers) {
       Long id = ((Customer) customer).getId();
       if (id != null && containsId.test(id)) {
         return true;
@@ -161,42 +457,68 @@ class CaffeineCustomerCache implements CustomerCache {
     return false;
   }
 
-  private static boolean sameAccount(CacheKey key, Account account) {
-    return key.scope().account().equals(account.name()) && key.scope().region() == account.region();
+  /** Nanoseconds an entry is fresh after its load: the TTL, or the negative TTL. */
+  private long freshness(CacheEntry entry) {
+    if (entry instanceof NotFound) {
+      return negativeTtlNanos;
+    }
+    Stored stored = stored(entry);
+    if (stored == null) {
+      return 0;
+    }
+    return stored.negative() ? negativeTtlNanos : ttlNanos;
   }
 
   /**
-   * Expires an entry a fixed time after its value was fetched. Caffeine's own write time of an
-   * async entry is taken when the future's callbacks run, which can be after the caller already
-   * received the value, so the age reported in {@code Age} and the expiry could disagree.
+   * Time Caffeine keeps an entry after it was written: until its TTL ends, plus the maximum
+   * staleness for a customer or a non-empty lookup result.
    */
-  private record LoadTimeExpiry(Duration ttl) implements Expiry<CacheKey, Outcome> {
-
-    @Override
-    public long expireAfterCreate(CacheKey key, Outcome outcome, long currentTime) {
-      if (!(outcome instanceof Loaded loaded)) {
-        return 0;
-      }
-      return Math.max(0, ttl.toNanos() - (currentTime - loaded.loadedAtNanos()));
+  private Duration lifetime(CacheEntry entry) {
+    if (entry instanceof NotFound notFound) {
+      return remaining(notFound.loadedAtNanos() + negativeTtlNanos);
     }
-
-    @Override
-    public long expireAfterUpdate(
-        CacheKey key, Outcome outcome, long currentTime, long currentDuration) {
-      return expireAfterCreate(key, outcome, currentTime);
+    Stored stored = stored(entry);
+    if (stored == null) {
+      return Duration.ZERO;
     }
-
-    @Override
-    public long expireAfterRead(
-        CacheKey key, Outcome outcome, long currentTime, long currentDuration) {
-      return currentDuration;
-    }
+    long kept = stored.negative() ? negativeTtlNanos : ttlNanos + maxStaleNanos;
+    return remaining(stored.loadedAtNanos() + kept);
   }
 
-  /** Result of a load as stored in the cache. */
-  private sealed interface Outcome permits Loaded, Failed {}
+  private Duration remaining(long untilNanos) {
+    return Duration.ofNanos(Math.max(0, untilNanos - ticker.read()));
+  }
 
-  private record Loaded(Object value, long loadedAtNanos) implements Outcome {}
+  private Duration age(CacheEntry entry) {
+    long loadedAt =
+        entry instanceof NotFound notFound
+            ? notFound.loadedAtNanos()
+            : ((Stored) entry).loadedAtNanos();
+    return Duration.ofNanos(Math.max(0, ticker.read() - loadedAt));
+  }
 
-  private record Failed(Throwable error) implements Outcome {}
+  /** Returns the stored value of an entry, or of the entry a failed load was meant to replace. */
+  private static @Nullable Stored stored(@Nullable CacheEntry entry) {
+    if (entry instanceof Failed failed) {
+      return failed.previous();
+    }
+    return entry instanceof Stored stored ? stored : null;
+  }
+
+  private static int upstreamStatus(Throwable error) {
+    return error instanceof FacadeProblem problem ? problem.status().value() : 500;
+  }
+
+  /**
+   * Returns whether a status means the provider could not answer, rather than rejected the read.
+   */
+  private static boolean isUpstreamFailure(int status) {
+    return status == HttpStatus.BAD_GATEWAY.value()
+        || status == HttpStatus.SERVICE_UNAVAILABLE.value()
+        || status == HttpStatus.GATEWAY_TIMEOUT.value();
+  }
+
+  private static String describe(CacheKey key) {
+    return key instanceof ById byId ? "customer " + byId.customerId() : "this lookup";
+  }
 }

@@ -10,33 +10,64 @@ import reactor.core.publisher.Mono;
 /**
  * Read-through cache of customers and lookup results, scoped by account, region and API version.
  *
- * <p>Concurrent misses for one key share a single load. A load that fails is not cached: each of
- * its waiting callers gets the error, and the next read tries again.
+ * <p>Concurrent misses for one key share a single load. A provider 404 and an empty lookup result
+ * are cached for the negative TTL. Another failed load is not cached: each of its waiting callers
+ * gets the error, and the next read tries again, except that a read may be answered from an entry
+ * past its TTL when the provider fails with 502, 503 or 504 (stale-if-error). Writes store the
+ * provider's answer (write-through) and evict every lookup the change may affect.
  */
 public interface CustomerCache {
 
   /** Returns the customer from the cache, or loads it with {@code loader} and caches it. */
   Mono<CachedRead<Customer>> retrieve(
-      Account account, String apiVersion, long id, Supplier<Mono<Customer>> loader);
+      Account account,
+      String apiVersion,
+      long id,
+      CacheDirectives directives,
+      Supplier<Mono<Customer>> loader);
 
   /** Returns a lookup result from the cache, or loads it with {@code loader} and caches it. */
   Mono<CachedRead<List<Customer>>> find(
       Account account,
       String apiVersion,
       LookupCriteria criteria,
+      CacheDirectives directives,
       Supplier<Mono<List<Customer>>> loader);
 
-  /** Drops cached lookups that the new customer would now match. */
-  void onCreated(Account account, Customer created);
+  /** Stores the new customer and drops cached lookups that it would now match. */
+  void onCreated(Account account, String apiVersion, Customer created);
 
   /**
-   * Drops the customer's entry and every cached lookup that contained it or that its new values
-   * match.
+   * Drops the customer's entries and every cached lookup that contained it or that its new values
+   * match, then stores the updated customer.
    *
    * @param updated the customer after an update, or null after a delete
    */
-  void onChanged(Account account, long id, @Nullable Customer updated);
+  void onChanged(Account account, String apiVersion, long id, @Nullable Customer updated);
+
+  /**
+   * Drops one customer of an account, in every API version, and the lookups that contained it.
+   *
+   * @return the number of entries dropped
+   */
+  long purgeCustomer(String account, long id);
+
+  /**
+   * Drops every entry of an account.
+   *
+   * @return the number of entries dropped
+   */
+  long purgeAccount(String account);
+
+  /**
+   * Drops every entry of every account.
+   *
+   * @return the number of entries dropped
+   */
+  long purgeAll();
 
   /** Drops every entry of every account. */
-  void invalidateAll();
+  default void invalidateAll() {
+    purgeAll();
+  }
 }

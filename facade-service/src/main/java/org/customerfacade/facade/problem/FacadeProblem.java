@@ -94,6 +94,18 @@ public final class FacadeProblem extends RuntimeException {
         null);
   }
 
+  /** The caller sent {@code Cache-Control: only-if-cached} and the cache had no usable entry. */
+  public static FacadeProblem notCached(String what) {
+    return new FacadeProblem(
+        HttpStatus.GATEWAY_TIMEOUT,
+        "The request has Cache-Control: only-if-cached, but the cache holds no usable entry for "
+            + what
+            + "; send the request without only-if-cached to fetch it from the provider.",
+        null,
+        List.of(),
+        null);
+  }
+
   /**
    * The provider answered with a success status but the facade could not read the response. For a
    * create or update the change may have been made, so the caller should read before retrying.

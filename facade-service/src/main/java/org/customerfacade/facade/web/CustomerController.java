@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.customerfacade.client.CustomerApiClients;
 import org.customerfacade.facade.account.Account;
 import org.customerfacade.facade.account.AccountResolver;
+import org.customerfacade.facade.cache.CacheDirectives;
 import org.customerfacade.facade.cache.CachedRead;
 import org.customerfacade.facade.cache.CustomerCache;
 import org.customerfacade.facade.cache.LookupCriteria;
@@ -48,17 +49,18 @@ class CustomerController implements CustomersApi {
   public Mono<ResponseEntity<Customer>> getCustomer(
       Long id, String xApiVersion, ServerWebExchange exchange) {
     return checkVersion(xApiVersion)
-        .then(account(exchange))
+        .then(Mono.zip(account(exchange), directives(exchange)))
         .flatMap(
-            account ->
+            accountAndDirectives ->
                 cache.retrieve(
-                    account,
+                    accountAndDirectives.getT1(),
                     xApiVersion,
                     id,
+                    accountAndDirectives.getT2(),
                     () ->
                         upstream
                             .call(
-                                account,
+                                accountAndDirectives.getT1(),
                                 Operation.RETRIEVE,
                                 api -> api.getCustomer(id, xApiVersion))
                             .map(models::toServer)))
@@ -88,17 +90,18 @@ class CustomerController implements CustomersApi {
     LookupCriteria criteria = new LookupCriteria(email, externalId, publicId);
 
     return checkVersion(xApiVersion)
-        .then(account(exchange))
+        .then(Mono.zip(account(exchange), directives(exchange)))
         .flatMap(
-            account ->
+            accountAndDirectives ->
                 cache.find(
-                    account,
+                    accountAndDirectives.getT1(),
                     xApiVersion,
                     criteria,
+                    accountAndDirectives.getT2(),
                     () ->
                         upstream
                             .call(
-                                account,
+                                accountAndDirectives.getT1(),
                                 Operation.FIND,
                                 api ->
                                     api.findCustomers(xApiVersion, email, externalId, publicId)
@@ -125,7 +128,7 @@ class CustomerController implements CustomersApi {
                         Operation.CREATE,
                         api -> api.createCustomer(xApiVersion, models.toClient(pair.getT2())))
                     .map(models::toServer)
-                    .doOnNext(created -> cache.onCreated(pair.getT1(), created)))
+                    .doOnNext(created -> cache.onCreated(pair.getT1(), xApiVersion, created)))
         .map(created -> ResponseEntity.status(HttpStatus.CREATED).body(created));
   }
 
@@ -143,7 +146,7 @@ class CustomerController implements CustomersApi {
                         Operation.UPDATE,
                         api -> api.updateCustomer(id, xApiVersion, models.toClient(pair.getT2())))
                     .map(models::toServer)
-                    .doOnNext(updated -> cache.onChanged(pair.getT1(), id, updated)))
+                    .doOnNext(updated -> cache.onChanged(pair.getT1(), xApiVersion, id, updated)))
         .map(ResponseEntity::ok);
   }
 
@@ -156,7 +159,7 @@ class CustomerController implements CustomersApi {
             account ->
                 upstream
                     .call(account, Operation.DELETE, api -> api.deleteCustomer(id, xApiVersion))
-                    .then(Mono.fromRunnable(() -> cache.onChanged(account, id, null))))
+                    .then(Mono.fromRunnable(() -> cache.onChanged(account, xApiVersion, id, null))))
         .then(Mono.just(ResponseEntity.noContent().build()));
   }
 
@@ -178,6 +181,10 @@ class CustomerController implements CustomersApi {
     return errors;
   }
 
+  private static Mono<CacheDirectives> directives(ServerWebExchange exchange) {
+    return CacheDirectives.parse(exchange.getRequest().getHeaders().get(HttpHeaders.CACHE_CONTROL));
+  }
+
   private static Mono<Void> checkVersion(String version) {
     if (CustomerApiClients.API_VERSION.equals(version)) {
       return Mono.empty();
@@ -194,7 +201,8 @@ class CustomerController implements CustomersApi {
 
   private static HttpHeaders cacheHeaders(CachedRead<?> read) {
     HttpHeaders headers = new HttpHeaders();
-    headers.set(FacadeHeaders.CACHE, read.hit() ? "HIT" : "MISS");
+    headers.set(FacadeHeaders.CACHE, read.xCache());
+    headers.set(FacadeHeaders.CACHE_STATUS, read.cacheStatus());
     headers.set(HttpHeaders.AGE, Long.toString(read.age().toSeconds()));
     return headers;
   }

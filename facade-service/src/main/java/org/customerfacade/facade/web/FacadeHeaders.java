@@ -12,8 +12,14 @@ public final class FacadeHeaders {
   /** Request id, set by the gateway and echoed back. */
   public static final String REQUEST_ID = "X-Request-Id";
 
-  /** {@code HIT} when the response came from the cache, {@code MISS} when from the provider. */
+  /**
+   * {@code HIT} when the response came from the cache, {@code STALE} when from an expired entry
+   * because the provider failed, {@code MISS} when from the provider.
+   */
   public static final String CACHE = "X-Cache";
+
+  /** How the cache handled the request, in the format of RFC 9211. */
+  public static final String CACHE_STATUS = "Cache-Status";
 
   private FacadeHeaders() {}
 }
