@@ -143,6 +143,7 @@ public final class InvalidationDelayBenchmark {
 
   private static void headers(org.springframework.http.HttpHeaders headers) {
     headers.set("X-Consumer-Id", "tester");
+    headers.set(GatewaySecretHeader.NAME, GatewaySecretHeader.DEMO_VALUE);
     headers.set("x-api-version", "2.0");
   }
 

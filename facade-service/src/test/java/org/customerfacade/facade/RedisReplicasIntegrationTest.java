@@ -155,7 +155,10 @@ class RedisReplicasIntegrationTest {
 
   private static WebTestClient client(ConfigurableApplicationContext replica) {
     String port = replica.getEnvironment().getProperty("local.server.port");
-    return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+    return WebTestClient.bindToServer()
+        .baseUrl("http://127.0.0.1:" + port)
+        .defaultHeader(GatewaySecretHeader.NAME, GatewaySecretHeader.DEMO_VALUE)
+        .build();
   }
 
   private static ConfigurableApplicationContext startReplica() {

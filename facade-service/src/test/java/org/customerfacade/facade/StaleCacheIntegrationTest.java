@@ -165,6 +165,7 @@ class StaleCacheIntegrationTest extends FacadeIntegrationTest {
         .uri(path)
         .header("X-Consumer-Id", CONSUMER)
         .header("x-api-version", "2.0")
+        .header(GatewaySecretHeader.NAME, GatewaySecretHeader.DEMO_VALUE)
         .retrieve()
         .toBodilessEntity()
         .map(response -> String.valueOf(response.getHeaders().getFirst("X-Cache")));
