@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.time.Duration;
 import org.customerfacade.facade.cache.CustomerCache;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,10 +58,15 @@ abstract class FacadeIntegrationTest {
     registry.add("facade.resilience.circuit-breaker.minimum-number-of-calls", () -> "4");
     registry.add("facade.resilience.circuit-breaker.sliding-window-size", () -> "4");
     registry.add("facade.resilience.circuit-breaker.wait-duration-in-open-state", () -> "30s");
+    registry.add("facade.resilience.retry.max-attempts", () -> "2");
+    registry.add("facade.resilience.retry.initial-backoff", () -> "20ms");
+    registry.add("facade.resilience.retry.max-backoff", () -> "100ms");
   }
 
   @BeforeEach
   void resetState() {
+    // Moves past every time-based state a previous test left: rate limits, retry budget windows.
+    clock.advance(Duration.ofDays(1));
     euPrimary.resetAll();
     euSecondary.resetAll();
     us.resetAll();

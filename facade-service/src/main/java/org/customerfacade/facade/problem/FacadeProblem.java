@@ -107,6 +107,44 @@ public final class FacadeProblem extends RuntimeException {
         cause);
   }
 
+  /** The whole request, retries and failover included, ran out of time. */
+  public static FacadeProblem deadlineExceeded(
+      Duration deadline, int attempts, @Nullable String lastFailure) {
+    String last = lastFailure == null ? "" : " The last failure was " + lastFailure + ".";
+    return new FacadeProblem(
+        HttpStatus.GATEWAY_TIMEOUT,
+        "The provider did not complete the request within the deadline of "
+            + deadline.toMillis()
+            + " ms after "
+            + attempts
+            + " attempt(s)."
+            + last
+            + " Retry later.",
+        null,
+        List.of(),
+        null);
+  }
+
+  /**
+   * The provider rate-limited the account recently, so the facade rejects the call without sending
+   * it.
+   *
+   * @param remaining time left before the provider accepts calls again; rounded up to whole seconds
+   */
+  public static FacadeProblem rateLimited(String account, Duration remaining) {
+    Duration seconds = Duration.ofSeconds(remaining.plusMillis(999).toSeconds());
+    return new FacadeProblem(
+        HttpStatus.TOO_MANY_REQUESTS,
+        "The provider rate-limited account '"
+            + account
+            + "'; retry after "
+            + seconds.toSeconds()
+            + " seconds.",
+        seconds,
+        List.of(),
+        null);
+  }
+
   public static FacadeProblem badGateway(String endpoint, String reason, Throwable cause) {
     return new FacadeProblem(
         HttpStatus.BAD_GATEWAY,
