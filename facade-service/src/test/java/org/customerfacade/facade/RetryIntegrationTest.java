@@ -173,14 +173,6 @@ class RetryIntegrationTest extends FacadeIntegrationTest {
   }
 
   private WebTestClient.ResponseSpec usCreate() {
-    return client
-        .post()
-        .uri("/customer")
-        .header("X-Consumer-Id", CONSUMER)
-        .header("X-Account", "us-demo")
-        .header("x-api-version", "2.0")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue("{\"first_name\":\"Lin\"}")
-        .exchange();
+    return createRequest("us-demo").bodyValue("{\"first_name\":\"Lin\"}").exchange();
   }
 }

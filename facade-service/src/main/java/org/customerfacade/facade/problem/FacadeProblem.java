@@ -145,6 +145,33 @@ public final class FacadeProblem extends RuntimeException {
         null);
   }
 
+  public static FacadeProblem invalidIdempotencyKey(String header, int maxLength) {
+    return new FacadeProblem(
+        HttpStatus.BAD_REQUEST,
+        "The "
+            + header
+            + " header must be 1 to "
+            + maxLength
+            + " visible ASCII characters; send a unique value such as a UUID.",
+        null,
+        List.of(new FieldError(header, "must be 1 to " + maxLength + " visible ASCII characters")),
+        null);
+  }
+
+  /** The caller sent an idempotency key again with a different request body. */
+  public static FacadeProblem idempotencyKeyReused(String key, String account) {
+    return new FacadeProblem(
+        HttpStatus.UNPROCESSABLE_CONTENT,
+        "Idempotency-Key '"
+            + key
+            + "' was already used by account '"
+            + account
+            + "' with a different request body; send a new key for a different customer.",
+        null,
+        List.of(new FieldError("Idempotency-Key", "was already used with a different body")),
+        null);
+  }
+
   public static FacadeProblem badGateway(String endpoint, String reason, Throwable cause) {
     return new FacadeProblem(
         HttpStatus.BAD_GATEWAY,

@@ -1,0 +1,41 @@
+package org.customerfacade.facade.idempotency;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/** Storage of the results of creates sent with an {@code Idempotency-Key} header. */
+@Validated
+@ConfigurationProperties(prefix = IdempotencyProperties.PREFIX)
+public class IdempotencyProperties {
+
+  public static final String PREFIX = "facade.idempotency";
+
+  /** How long a key maps to its first result; default 24 hours. */
+  @NotNull private Duration ttl = Duration.ofHours(24);
+
+  /** Maximum number of keys kept in this replica's memory; default 100000. */
+  @Min(value = 1, message = "must be at least 1")
+  private long maximumSize = 100_000;
+
+  public Duration getTtl() {
+    return ttl;
+  }
+
+  public void setTtl(Duration ttl) {
+    if (ttl.isNegative() || ttl.isZero()) {
+      throw new IllegalArgumentException(PREFIX + ".ttl must be positive but was " + ttl);
+    }
+    this.ttl = ttl;
+  }
+
+  public long getMaximumSize() {
+    return maximumSize;
+  }
+
+  public void setMaximumSize(long maximumSize) {
+    this.maximumSize = maximumSize;
+  }
+}
