@@ -36,6 +36,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 abstract class FacadeIntegrationTest {
 
   static final String CONSUMER = "tester";
+
+  /** Consumer allowed to choose the region with {@code X-Region}. */
+  static final String ROUTER = "router";
+
   static final String EU_KEY = "eu-test-key";
   static final String US_KEY = "us-test-key";
 
@@ -58,7 +62,12 @@ abstract class FacadeIntegrationTest {
     registry.add("facade.routing.regions.us.production[0]", us::baseUrl);
     registry.add("facade.accounts.eu-demo.api-key", () -> EU_KEY);
     registry.add("facade.accounts.us-demo.api-key", () -> US_KEY);
-    registry.add("facade.consumers." + CONSUMER + ".accounts", () -> "eu-demo,us-demo");
+    registry.add("facade.consumers." + CONSUMER + ".accounts", () -> "eu-demo,us-demo,eu-replica");
+    registry.add("facade.accounts.eu-replica.api-key", () -> EU_KEY);
+    registry.add("facade.accounts.eu-replica.region", () -> "eu");
+    registry.add("facade.accounts.eu-replica.failover-region", () -> "us");
+    registry.add("facade.consumers." + ROUTER + ".accounts", () -> "eu-demo");
+    registry.add("facade.consumers." + ROUTER + ".region-override", () -> "true");
     registry.add("facade.resilience.timeouts.retrieve", () -> "1s");
     registry.add("facade.resilience.timeouts.find", () -> "1s");
     registry.add("facade.resilience.timeouts.create", () -> "1s");

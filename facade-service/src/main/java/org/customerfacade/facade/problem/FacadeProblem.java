@@ -67,6 +67,36 @@ public final class FacadeProblem extends RuntimeException {
         null);
   }
 
+  public static FacadeProblem regionOverrideNotAllowed(String consumerId) {
+    return new FacadeProblem(
+        HttpStatus.FORBIDDEN,
+        "Consumer '"
+            + consumerId
+            + "' may not choose the region; remove the X-Region header to use the account's own.",
+        null,
+        List.of(new FieldError("X-Region", "is not allowed for this consumer")),
+        null);
+  }
+
+  public static FacadeProblem invalidRegion(String region) {
+    return new FacadeProblem(
+        HttpStatus.BAD_REQUEST,
+        "X-Region '" + region + "' is not a region; send EU or US.",
+        null,
+        List.of(new FieldError("X-Region", "must be EU or US")),
+        null);
+  }
+
+  /** A request routed by {@code X-Region} to a region with no endpoint in its environment. */
+  public static FacadeProblem noEndpoints(String location) {
+    return new FacadeProblem(
+        HttpStatus.BAD_REQUEST,
+        "The facade has no provider endpoint in " + location + "; remove the X-Region header.",
+        null,
+        List.of(new FieldError("X-Region", "has no endpoint in the account's environment")),
+        null);
+  }
+
   public static FacadeProblem invalidRequest(String detail, List<FieldError> errors) {
     return new FacadeProblem(HttpStatus.BAD_REQUEST, detail, null, errors, null);
   }

@@ -89,9 +89,17 @@ class ResilientUpstream implements Upstream {
             return Mono.error(FacadeProblem.rateLimited(account.name(), blocked));
           }
 
+          List<UpstreamEndpoint> endpoints =
+              operation.readOnly()
+                  ? router.readEndpointsFor(account)
+                  : router.endpointsFor(account);
+          if (endpoints.isEmpty()) {
+            return Mono.error(
+                FacadeProblem.noEndpoints(account.region() + " " + account.environment()));
+          }
+
           retryBudget.recordRequest();
-          Attempt<T> attempt =
-              new Attempt<>(account, operation, request, router.endpointsFor(account));
+          Attempt<T> attempt = new Attempt<>(account, operation, request, endpoints);
           return startPass(attempt, 1)
               .timeout(deadline, Mono.defer(() -> Mono.error(deadlineExceeded(attempt))));
         });

@@ -203,7 +203,9 @@ class CustomerController implements CustomersApi {
   private Mono<Account> account(ServerWebExchange exchange) {
     HttpHeaders headers = exchange.getRequest().getHeaders();
     return accounts.resolve(
-        headers.getFirst(FacadeHeaders.CONSUMER_ID), headers.getFirst(FacadeHeaders.ACCOUNT));
+        headers.getFirst(FacadeHeaders.CONSUMER_ID),
+        headers.getFirst(FacadeHeaders.ACCOUNT),
+        headers.getFirst(FacadeHeaders.REGION));
   }
 
   private static Mono<Void> checkVersion(String version) {
