@@ -37,6 +37,10 @@ abstract class FacadeIntegrationTest {
 
   static final String CONSUMER = "tester";
 
+  static final String OPERATOR_TOKEN = "operator-test-token";
+  static final String OPERATOR_TOKEN_SHA256 =
+      "8ab817b57342c26ffe488f3496c34d72b47ac4140f5dbcf16e9cb38c3390a2ba";
+
   /** Consumer allowed to choose the region with {@code X-Region}. */
   static final String ROUTER = "router";
 
@@ -63,6 +67,7 @@ abstract class FacadeIntegrationTest {
     registry.add("facade.accounts.eu-demo.api-key", () -> EU_KEY);
     registry.add("facade.accounts.us-demo.api-key", () -> US_KEY);
     registry.add("facade.consumers." + CONSUMER + ".accounts", () -> "eu-demo,us-demo,eu-replica");
+    registry.add("facade.admin.token-sha256", () -> OPERATOR_TOKEN_SHA256);
     registry.add("facade.accounts.eu-replica.api-key", () -> EU_KEY);
     registry.add("facade.accounts.eu-replica.region", () -> "eu");
     registry.add("facade.accounts.eu-replica.failover-region", () -> "us");
