@@ -138,7 +138,7 @@ abstract class FacadeIntegrationTest {
   }
 
   private static WireMockServer started() {
-    WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
+    WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(40));
     server.start();
     return server;
   }

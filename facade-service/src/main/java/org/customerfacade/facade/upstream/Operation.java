@@ -16,6 +16,11 @@ public enum Operation {
     this.readOnly = readOnly;
   }
 
+  /** Returns whether a successful response must carry a body: all but a delete's do. */
+  public boolean expectsBody() {
+    return this != DELETE;
+  }
+
   /** Returns whether the operation only reads, so that a replica in another region may serve it. */
   public boolean readOnly() {
     return readOnly;

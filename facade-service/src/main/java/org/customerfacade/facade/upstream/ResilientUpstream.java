@@ -115,8 +115,11 @@ class ResilientUpstream implements Upstream {
     CircuitBreaker breaker = breakers.circuitBreaker(endpoint.name());
     CustomersApi client = clients.client(attempt.account(), endpoint);
 
-    return Mono.defer(() -> attempt.request().apply(client))
-        .transformDeferred(TimeLimiterOperator.of(timeLimiters.get(attempt.operation())))
+    Mono<T> call = Mono.defer(() -> attempt.request().apply(client));
+    if (attempt.operation().expectsBody()) {
+      call = call.switchIfEmpty(Mono.error(() -> new MissingBodyException(attempt.operation())));
+    }
+    return call.transformDeferred(TimeLimiterOperator.of(timeLimiters.get(attempt.operation())))
         .transformDeferred(CircuitBreakerOperator.of(breaker))
         .transformDeferred(BulkheadOperator.of(bulkheads.bulkhead(endpoint.name())))
         .onErrorResume(error -> handleFailure(attempt, index, error));
@@ -234,6 +237,18 @@ class ResilientUpstream implements Upstream {
 
   private String describe(UpstreamFailure failure) {
     return providerErrors.describe(failure.error());
+  }
+
+  /** A success status without the body the operation returns; a server error of the endpoint. */
+  static final class MissingBodyException extends RuntimeException {
+
+    MissingBodyException(Operation operation) {
+      super(
+          "The provider answered " + operation + " with a success status but no body",
+          null,
+          false,
+          false);
+    }
   }
 
   /** State of one request across its endpoints and passes. */
