@@ -63,7 +63,7 @@ class ChaosIntegrationTest extends FacadeIntegrationTest {
       this.unavoidableStatus = unavoidableStatus;
     }
 
-    /** Returns the fault as the answer to a create: 201 where the fault keeps a status. */
+    /** Returns the fault as a create's response: 201 unless the fault is an error status. */
     ResponseDefinitionBuilder forCreate() {
       return this == STATUS_500 || this == STATUS_503
           ? response.get()
@@ -114,9 +114,9 @@ class ChaosIntegrationTest extends FacadeIntegrationTest {
 
   @ParameterizedTest
   @EnumSource(ProviderFault.class)
-  void createFailsOverWhenPrimaryRefusesConnections(ProviderFault fault) {
-    // The fault is on the secondary, which must not matter: the create goes there only because the
-    // primary's breaker is open, and the secondary answers it once.
+  void createFailsOverPastOpenBreakerOnce(ProviderFault fault) {
+    // The open breaker means the primary never saw the create, so it moves to the secondary; the
+    // secondary's fault then reaches the caller without a second send.
     breakers.circuitBreaker("eu-production-1").transitionToForcedOpenState();
     euSecondary.stubFor(post(urlEqualTo("/customer")).willReturn(fault.forCreate()));
 
@@ -213,7 +213,7 @@ class ChaosIntegrationTest extends FacadeIntegrationTest {
     euPrimary.verify(1, postRequestedFor(urlEqualTo("/customer")));
   }
 
-  /** Runs an exchange and checks that the caller had its answer before the deadline, with slack. */
+  /** Runs an exchange and checks that its response came before the deadline, with slack. */
   private static WebTestClient.ResponseSpec timed(Supplier<WebTestClient.ResponseSpec> exchange) {
     long started = System.nanoTime();
 

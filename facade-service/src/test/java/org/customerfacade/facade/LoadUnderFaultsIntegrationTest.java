@@ -51,8 +51,8 @@ class LoadUnderFaultsIntegrationTest extends FacadeIntegrationTest {
 
   @Test
   void mixedLoadLosesAndDuplicatesNothing() {
-    // The test clock stands still, so an open breaker would shield the primary for the whole run;
-    // disabled, it lets every fault reach the callers' paths. The chaos tests cover the breaker.
+    // The test clock does not move, so an open breaker would shield the primary for the whole run.
+    // Disabled, it lets every fault reach the callers' paths; the chaos tests cover the breaker.
     breakers.circuitBreaker("eu-production-1").transitionToDisabledState();
     stubPrimaryFailingThirtyPercent();
     stubHealthySecondary();
@@ -153,7 +153,7 @@ class LoadUnderFaultsIntegrationTest extends FacadeIntegrationTest {
         .map(status -> new Result(i, status, Duration.ofNanos(System.nanoTime() - started)));
   }
 
-  /** A create body carrying its index; one create in three is marked to fail at the primary. */
+  /** Builds a create body with its index; one create in three is marked to fail at the primary. */
   private static String createBody(int i) {
     String lastName = failsAtPrimary(i) ? "fail" : "ok";
     return "{\"first_name\":\"load-" + i + "\",\"last_name\":\"" + lastName + "\"}";

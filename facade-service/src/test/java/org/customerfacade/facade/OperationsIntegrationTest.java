@@ -37,7 +37,7 @@ class OperationsIntegrationTest extends FacadeIntegrationTest {
   }
 
   @Test
-  void healthShowsRegionDownWhenEveryBreakerIsOpen() {
+  void healthShowsRegionDownWhenAllOpen() {
     breakers.circuitBreaker("eu-production-1").transitionToForcedOpenState();
     breakers.circuitBreaker("eu-production-2").transitionToForcedOpenState();
 

@@ -60,8 +60,8 @@ public class AccountProperties {
     @NotNull private Environment environment = Environment.PRODUCTION;
 
     /**
-     * Region whose endpoints may serve the account's reads, never its writes, when no endpoint of
-     * its own region can; only for accounts the provider replicates there. Default none.
+     * Region whose endpoints serve the account's reads when no endpoint of its own region can.
+     * Writes never go there. Set it only where the provider replicates the account; default none.
      */
     private @Nullable Region failoverRegion;
 

@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
  *
  * <p>Spring's reactive management context collects {@link WebFilter} beans from its parent, so this
  * filter guards the management port, where the endpoint lives. The token is compared by its SHA-256
- * in constant time, so the configuration never holds the token itself.
+ * in constant time, so the configuration never contains the token itself.
  */
 @Component
 class AdminTokenFilter implements WebFilter {

@@ -6,8 +6,8 @@ import org.customerfacade.server.model.Customer;
 import reactor.core.publisher.Mono;
 
 /**
- * Runs each create sent with an {@code Idempotency-Key} at most once per account and key, and
- * returns the first result to every repeat.
+ * Runs the create of an {@code Idempotency-Key} once per account and key while its successful
+ * result is stored, and returns that result to every repeat.
  */
 public interface IdempotentCreates {
 

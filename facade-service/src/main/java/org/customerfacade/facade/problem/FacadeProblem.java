@@ -87,7 +87,7 @@ public final class FacadeProblem extends RuntimeException {
         null);
   }
 
-  /** A request routed by {@code X-Region} to a region with no endpoint in its environment. */
+  /** Reports a request routed by {@code X-Region} to a region without endpoints there. */
   public static FacadeProblem noEndpoints(String location) {
     return new FacadeProblem(
         HttpStatus.BAD_REQUEST,
@@ -156,8 +156,7 @@ public final class FacadeProblem extends RuntimeException {
   }
 
   /**
-   * The provider rate-limited the account recently, so the facade rejects the call without sending
-   * it.
+   * Reports that the provider rate-limited the account recently, so the call was not sent.
    *
    * @param remaining time left before the provider accepts calls again; rounded up to whole seconds
    */
@@ -188,7 +187,7 @@ public final class FacadeProblem extends RuntimeException {
         null);
   }
 
-  /** The caller sent an idempotency key again with a different request body. */
+  /** Reports an idempotency key sent again with a different request body. */
   public static FacadeProblem idempotencyKeyReused(String key, String account) {
     return new FacadeProblem(
         HttpStatus.UNPROCESSABLE_CONTENT,

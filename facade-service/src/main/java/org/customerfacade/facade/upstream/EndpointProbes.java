@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Sends a cheap lookup to every endpoint that its breaker lets through, and records the result in
- * that breaker. An endpoint that answers at all, 4xx included, is healthy.
+ * that breaker. An endpoint that returns any response, 4xx included, is healthy.
  *
  * <p>Each endpoint is probed with the API key of the first account routed to it. Probes run only
  * when {@code facade.routing.health-probe.enabled} is true.
@@ -35,7 +35,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class EndpointProbes {
 
-  /** External id that the lookup asks for; no customer is expected to have it. */
+  /** External id that the lookup requests; no customer is expected to have it. */
   static final String PROBE_EXTERNAL_ID = "facade-health-probe";
 
   private static final Logger log = LoggerFactory.getLogger(EndpointProbes.class);

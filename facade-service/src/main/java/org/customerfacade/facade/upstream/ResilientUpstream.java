@@ -9,7 +9,6 @@ import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import org.customerfacade.facade.problem.FacadeProblem;
 import org.customerfacade.facade.routing.RegionRouter;
 import org.customerfacade.facade.routing.UpstreamEndpoint;
 import org.customerfacade.facade.upstream.UpstreamFailure.Kind;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -237,83 +235,5 @@ class ResilientUpstream implements Upstream {
 
   private String describe(UpstreamFailure failure) {
     return providerErrors.describe(failure.error());
-  }
-
-  /** A success status without the body the operation returns; a server error of the endpoint. */
-  static final class MissingBodyException extends RuntimeException {
-
-    MissingBodyException(Operation operation) {
-      super(
-          "The provider answered " + operation + " with a success status but no body",
-          null,
-          false,
-          false);
-    }
-  }
-
-  /** State of one request across its endpoints and passes. */
-  private static final class Attempt<T> {
-
-    private final Account account;
-    private final Operation operation;
-    private final Function<CustomersApi, Mono<T>> request;
-    private final List<UpstreamEndpoint> endpoints;
-    private final List<UpstreamFailure> failures = new ArrayList<>();
-    private volatile int pass;
-    private volatile int passStart;
-
-    Attempt(
-        Account account,
-        Operation operation,
-        Function<CustomersApi, Mono<T>> request,
-        List<UpstreamEndpoint> endpoints) {
-      this.account = account;
-      this.operation = operation;
-      this.request = request;
-      this.endpoints = endpoints;
-    }
-
-    Account account() {
-      return account;
-    }
-
-    Operation operation() {
-      return operation;
-    }
-
-    Function<CustomersApi, Mono<T>> request() {
-      return request;
-    }
-
-    List<UpstreamEndpoint> endpoints() {
-      return endpoints;
-    }
-
-    int pass() {
-      return pass;
-    }
-
-    synchronized void startPass(int number) {
-      pass = number;
-      passStart = failures.size();
-    }
-
-    synchronized void record(UpstreamFailure failure) {
-      failures.add(failure);
-    }
-
-    /** Returns the failures of the current pass, in order. */
-    synchronized List<UpstreamFailure> passFailures() {
-      return List.copyOf(failures.subList(passStart, failures.size()));
-    }
-
-    synchronized @Nullable UpstreamFailure lastFailure() {
-      return failures.isEmpty() ? null : failures.get(failures.size() - 1);
-    }
-
-    /** Returns the number of attempts that failed so far. */
-    synchronized int attempts() {
-      return failures.size();
-    }
   }
 }
