@@ -10,7 +10,6 @@ import org.customerfacade.facade.problem.FacadeProblem;
 import org.customerfacade.server.model.Customer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,7 +20,6 @@ import reactor.core.publisher.Mono;
  * <p>The create runs detached from the first caller's subscription: a caller that disconnects must
  * not cancel a create that its repeats are waiting for. The upstream deadline still bounds it.
  */
-@Component
 class CaffeineIdempotentCreates implements IdempotentCreates {
 
   private static final Logger log = LoggerFactory.getLogger(CaffeineIdempotentCreates.class);

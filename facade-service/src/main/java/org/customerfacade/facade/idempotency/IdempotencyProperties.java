@@ -2,7 +2,9 @@ package org.customerfacade.facade.idempotency;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -19,6 +21,31 @@ public class IdempotencyProperties {
   /** Maximum number of keys kept in this replica's memory; default 100000. */
   @Min(value = 1, message = "must be at least 1")
   private long maximumSize = 100_000;
+
+  /**
+   * Redis that stores the keys for every replica, such as {@code redis://127.0.0.1:6379}; default
+   * none, which keeps them in this replica's memory.
+   */
+  private @Nullable URI redisUrl;
+
+  /** Maximum wait of a repeat for a create that another request is still running; default 10 s. */
+  @NotNull private Duration pendingWait = Duration.ofSeconds(10);
+
+  public @Nullable URI getRedisUrl() {
+    return redisUrl;
+  }
+
+  public void setRedisUrl(@Nullable URI redisUrl) {
+    this.redisUrl = redisUrl;
+  }
+
+  public Duration getPendingWait() {
+    return pendingWait;
+  }
+
+  public void setPendingWait(Duration pendingWait) {
+    this.pendingWait = pendingWait;
+  }
 
   public Duration getTtl() {
     return ttl;

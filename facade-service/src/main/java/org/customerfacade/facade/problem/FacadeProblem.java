@@ -201,6 +201,20 @@ public final class FacadeProblem extends RuntimeException {
         null);
   }
 
+  /** Reports a repeat that waited in vain for the first create of its idempotency key. */
+  public static FacadeProblem idempotentCreatePending(String key, Duration waited) {
+    return new FacadeProblem(
+        HttpStatus.CONFLICT,
+        "The first create with Idempotency-Key '"
+            + key
+            + "' is still running after "
+            + waited.toSeconds()
+            + " seconds; send the request again later to get its result.",
+        Duration.ofSeconds(1),
+        List.of(new FieldError("Idempotency-Key", "has a create still running")),
+        null);
+  }
+
   public static FacadeProblem badGateway(String endpoint, String reason, Throwable cause) {
     return new FacadeProblem(
         HttpStatus.BAD_GATEWAY,
