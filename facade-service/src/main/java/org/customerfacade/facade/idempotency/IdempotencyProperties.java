@@ -28,7 +28,11 @@ public class IdempotencyProperties {
    */
   private @Nullable URI redisUrl;
 
-  /** Maximum wait of a repeat for a create that another request is still running; default 10 s. */
+  /**
+   * Maximum wait of a repeat for a create that another request is still running; default 10 s. With
+   * Redis, a pending key expires after twice this time, so keep it above {@code
+   * facade.resilience.deadline}.
+   */
   @NotNull private Duration pendingWait = Duration.ofSeconds(10);
 
   public @Nullable URI getRedisUrl() {

@@ -35,10 +35,18 @@ class RedisIdempotentCreates implements IdempotentCreates {
   private final Duration ttl;
   private final Duration pendingWait;
 
+  /**
+   * Lifetime of a pending record. A replica that stops during its create leaves one behind, which
+   * would otherwise block the key for the whole TTL; twice the wait of a repeat outlives any create
+   * that the upstream deadline still lets run, as long as that deadline is below the wait.
+   */
+  private final Duration pendingTtl;
+
   RedisIdempotentCreates(ReactiveStringRedisTemplate redis, IdempotencyProperties properties) {
     this.redis = redis;
     this.ttl = properties.getTtl();
     this.pendingWait = properties.getPendingWait();
+    this.pendingTtl = pendingWait.multipliedBy(2);
   }
 
   @Override
@@ -67,7 +75,7 @@ class RedisIdempotentCreates implements IdempotentCreates {
   private Mono<Outcome> claimOrRead(Request request) {
     return redis
         .opsForValue()
-        .setIfAbsent(request.redisKey(), record(request.fingerprint(), null), ttl)
+        .setIfAbsent(request.redisKey(), record(request.fingerprint(), null), pendingTtl)
         .flatMap(claimed -> claimed ? run(request) : readOrWait(request));
   }
 
