@@ -63,6 +63,7 @@ class GracefulShutdownIntegrationTest {
     String port = facade.getEnvironment().getProperty("local.server.port");
     return WebTestClient.bindToServer()
         .baseUrl("http://127.0.0.1:" + port)
+        .defaultHeader(GatewaySecretHeader.NAME, GatewaySecretHeader.DEMO_VALUE)
         .responseTimeout(Duration.ofSeconds(10))
         .build();
   }

@@ -56,7 +56,11 @@ class LoadUnderFaultsIntegrationTest extends FacadeIntegrationTest {
     breakers.circuitBreaker("eu-production-1").transitionToDisabledState();
     stubPrimaryFailingThirtyPercent();
     stubHealthySecondary();
-    WebClient facade = WebClient.create("http://127.0.0.1:" + port);
+    WebClient facade =
+        WebClient.builder()
+            .baseUrl("http://127.0.0.1:" + port)
+            .defaultHeader(GatewaySecretHeader.NAME, GatewaySecretHeader.DEMO_VALUE)
+            .build();
 
     List<Result> results =
         Flux.range(0, REQUESTS)
