@@ -97,7 +97,7 @@ class CachePurgeIntegrationTest extends FacadeIntegrationTest {
         .expectBody()
         .jsonPath("$.detail")
         .isEqualTo(
-            "Account 'nowhere' is not configured; use one of [eu-demo, sandbox-demo, us-demo].");
+            "Account 'nowhere' is not configured; use one of [eu-demo, eu-replica, sandbox-demo, us-demo].");
   }
 
   private WebTestClient.ResponseSpec purge(String path) {

@@ -49,7 +49,8 @@ class StaleCacheIntegrationTest extends FacadeIntegrationTest {
         .expectBody()
         .jsonPath("$.city")
         .isEqualTo("London");
-    euSecondary.verify(1, getRequestedFor(urlEqualTo("/customer/9")));
+    // One request per pass over the region: the tests allow two passes (retry.max-attempts).
+    euSecondary.verify(2, getRequestedFor(urlEqualTo("/customer/9")));
   }
 
   @Test

@@ -59,6 +59,20 @@ public class AccountProperties {
     /** Provider environment: PRODUCTION (default) or SANDBOX. */
     @NotNull private Environment environment = Environment.PRODUCTION;
 
+    /**
+     * Region whose endpoints serve the account's reads when no endpoint of its own region can.
+     * Writes never go there. Set it only where the provider replicates the account; default none.
+     */
+    private @Nullable Region failoverRegion;
+
+    public @Nullable Region getFailoverRegion() {
+      return failoverRegion;
+    }
+
+    public void setFailoverRegion(@Nullable Region failoverRegion) {
+      this.failoverRegion = failoverRegion;
+    }
+
     public @Nullable String getApiKey() {
       return apiKey;
     }
@@ -93,6 +107,20 @@ public class AccountProperties {
 
     /** Account used when the request has no {@code X-Account} header; default the first one. */
     private @Nullable String defaultAccount;
+
+    /**
+     * Whether the consumer may send {@code X-Region} to route a request to another region than its
+     * account's; default false. Grant it only for accounts whose data exists in both regions.
+     */
+    private boolean regionOverride;
+
+    public boolean isRegionOverride() {
+      return regionOverride;
+    }
+
+    public void setRegionOverride(boolean regionOverride) {
+      this.regionOverride = regionOverride;
+    }
 
     public List<String> getAccounts() {
       return accounts;

@@ -32,6 +32,48 @@ public class AccountResolver {
    * or may not use the requested account.
    */
   public Mono<Account> resolve(@Nullable String consumerId, @Nullable String requestedAccount) {
+    return resolve(consumerId, requestedAccount, null);
+  }
+
+  /**
+   * Resolves the account for a consumer as {@link #resolve(String, String)} does, then routes it to
+   * {@code requestedRegion} when one is given; emits a {@link FacadeProblem} when the region is
+   * invalid or the consumer may not override regions.
+   */
+  public Mono<Account> resolve(
+      @Nullable String consumerId,
+      @Nullable String requestedAccount,
+      @Nullable String requestedRegion) {
+    return resolveAccount(consumerId, requestedAccount)
+        .flatMap(account -> overrideRegion(consumerId, account, requestedRegion));
+  }
+
+  private Mono<Account> overrideRegion(
+      @Nullable String consumerId, Account account, @Nullable String requestedRegion) {
+    if (requestedRegion == null || requestedRegion.isBlank()) {
+      return Mono.just(account);
+    }
+    if (!consumers.get(consumerId).isRegionOverride()) {
+      return Mono.error(FacadeProblem.regionOverrideNotAllowed(consumerId));
+    }
+    Region region = parseRegion(requestedRegion);
+    if (region == null) {
+      return Mono.error(FacadeProblem.invalidRegion(requestedRegion));
+    }
+    return Mono.just(region == account.region() ? account : account.inRegion(region));
+  }
+
+  private static @Nullable Region parseRegion(String value) {
+    for (Region region : Region.values()) {
+      if (region.name().equalsIgnoreCase(value.trim())) {
+        return region;
+      }
+    }
+    return null;
+  }
+
+  private Mono<Account> resolveAccount(
+      @Nullable String consumerId, @Nullable String requestedAccount) {
     if (consumerId == null || consumerId.isBlank()) {
       return Mono.error(FacadeProblem.missingConsumer());
     }
@@ -69,7 +111,8 @@ public class AccountResolver {
                     name,
                     Objects.requireNonNull(account.getApiKey()),
                     Objects.requireNonNull(account.getRegion()),
-                    account.getEnvironment())));
+                    account.getEnvironment(),
+                    account.getFailoverRegion())));
     return Map.copyOf(result);
   }
 

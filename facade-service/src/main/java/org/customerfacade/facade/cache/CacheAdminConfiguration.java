@@ -9,7 +9,7 @@ import org.springframework.web.server.WebFilter;
 class CacheAdminConfiguration {
 
   @Bean
-  WebFilter adminTokenFilter(CacheProperties properties) {
-    return new AdminTokenFilter(properties.getAdmin().getToken());
+  WebFilter cachePurgeTokenFilter(CacheProperties properties) {
+    return new PurgeTokenFilter(properties.getAdmin().getToken());
   }
 }

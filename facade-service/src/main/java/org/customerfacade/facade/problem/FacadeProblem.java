@@ -67,6 +67,36 @@ public final class FacadeProblem extends RuntimeException {
         null);
   }
 
+  public static FacadeProblem regionOverrideNotAllowed(String consumerId) {
+    return new FacadeProblem(
+        HttpStatus.FORBIDDEN,
+        "Consumer '"
+            + consumerId
+            + "' may not choose the region; remove the X-Region header to use the account's own.",
+        null,
+        List.of(new FieldError("X-Region", "is not allowed for this consumer")),
+        null);
+  }
+
+  public static FacadeProblem invalidRegion(String region) {
+    return new FacadeProblem(
+        HttpStatus.BAD_REQUEST,
+        "X-Region '" + region + "' is not a region; send EU or US.",
+        null,
+        List.of(new FieldError("X-Region", "must be EU or US")),
+        null);
+  }
+
+  /** Reports a request routed by {@code X-Region} to a region without endpoints there. */
+  public static FacadeProblem noEndpoints(String location) {
+    return new FacadeProblem(
+        HttpStatus.BAD_REQUEST,
+        "The facade has no provider endpoint in " + location + "; remove the X-Region header.",
+        null,
+        List.of(new FieldError("X-Region", "has no endpoint in the account's environment")),
+        null);
+  }
+
   public static FacadeProblem invalidRequest(String detail, List<FieldError> errors) {
     return new FacadeProblem(HttpStatus.BAD_REQUEST, detail, null, errors, null);
   }
@@ -148,6 +178,84 @@ public final class FacadeProblem extends RuntimeException {
         retryAfter,
         List.of(),
         cause);
+  }
+
+  /** The whole request, retries and failover included, ran out of time. */
+  public static FacadeProblem deadlineExceeded(
+      Duration deadline, int attempts, @Nullable String lastFailure) {
+    String last = lastFailure == null ? "" : " The last failure was " + lastFailure + ".";
+    return new FacadeProblem(
+        HttpStatus.GATEWAY_TIMEOUT,
+        "The provider did not complete the request within the deadline of "
+            + deadline.toMillis()
+            + " ms after "
+            + attempts
+            + " attempt(s)."
+            + last
+            + " Retry later.",
+        null,
+        List.of(),
+        null);
+  }
+
+  /**
+   * Reports that the provider rate-limited the account recently, so the call was not sent.
+   *
+   * @param remaining time left before the provider accepts calls again; rounded up to whole seconds
+   */
+  public static FacadeProblem rateLimited(String account, Duration remaining) {
+    Duration seconds = Duration.ofSeconds(remaining.plusMillis(999).toSeconds());
+    return new FacadeProblem(
+        HttpStatus.TOO_MANY_REQUESTS,
+        "The provider rate-limited account '"
+            + account
+            + "'; retry after "
+            + seconds.toSeconds()
+            + " seconds.",
+        seconds,
+        List.of(),
+        null);
+  }
+
+  public static FacadeProblem invalidIdempotencyKey(String header, int maxLength) {
+    return new FacadeProblem(
+        HttpStatus.BAD_REQUEST,
+        "The "
+            + header
+            + " header must be 1 to "
+            + maxLength
+            + " visible ASCII characters; send a unique value such as a UUID.",
+        null,
+        List.of(new FieldError(header, "must be 1 to " + maxLength + " visible ASCII characters")),
+        null);
+  }
+
+  /** Reports an idempotency key sent again with a different request body. */
+  public static FacadeProblem idempotencyKeyReused(String key, String account) {
+    return new FacadeProblem(
+        HttpStatus.UNPROCESSABLE_CONTENT,
+        "Idempotency-Key '"
+            + key
+            + "' was already used by account '"
+            + account
+            + "' with a different request body; send a new key for a different customer.",
+        null,
+        List.of(new FieldError("Idempotency-Key", "was already used with a different body")),
+        null);
+  }
+
+  /** Reports a repeat that waited in vain for the first create of its idempotency key. */
+  public static FacadeProblem idempotentCreatePending(String key, Duration waited) {
+    return new FacadeProblem(
+        HttpStatus.CONFLICT,
+        "The first create with Idempotency-Key '"
+            + key
+            + "' is still running after "
+            + waited.toSeconds()
+            + " seconds; send the request again later to get its result.",
+        Duration.ofSeconds(1),
+        List.of(new FieldError("Idempotency-Key", "has a create still running")),
+        null);
   }
 
   public static FacadeProblem badGateway(String endpoint, String reason, Throwable cause) {

@@ -33,7 +33,21 @@ class ConfiguredRegionRouter implements RegionRouter {
 
   @Override
   public List<UpstreamEndpoint> endpointsFor(Account account) {
-    return endpointsByLocation.get(location(account.region(), account.environment()));
+    return endpointsByLocation.getOrDefault(
+        location(account.region(), account.environment()), List.of());
+  }
+
+  @Override
+  public List<UpstreamEndpoint> readEndpointsFor(Account account) {
+    Region failoverRegion = account.failoverRegion();
+    if (failoverRegion == null) {
+      return endpointsFor(account);
+    }
+    List<UpstreamEndpoint> endpoints = new ArrayList<>(endpointsFor(account));
+    endpoints.addAll(
+        endpointsByLocation.getOrDefault(
+            location(failoverRegion, account.environment()), List.of()));
+    return endpoints;
   }
 
   @Override
@@ -64,14 +78,31 @@ class ConfiguredRegionRouter implements RegionRouter {
   }
 
   private void checkRouted(Account account) {
+    checkHasEndpoints(account, account.region(), "");
+    Region failoverRegion = account.failoverRegion();
+    if (failoverRegion == account.region()) {
+      throw new IllegalStateException(
+          "facade.accounts."
+              + account.name()
+              + ".failover-region must differ from the account's region "
+              + account.region()
+              + "; remove it or name the region that holds a replica");
+    }
+    if (failoverRegion != null) {
+      checkHasEndpoints(account, failoverRegion, ".failover-region");
+    }
+  }
+
+  private void checkHasEndpoints(Account account, Region region, String property) {
     List<UpstreamEndpoint> endpoints =
-        endpointsByLocation.get(location(account.region(), account.environment()));
+        endpointsByLocation.get(location(region, account.environment()));
     if (endpoints == null || endpoints.isEmpty()) {
       throw new IllegalStateException(
           "facade.accounts."
               + account.name()
+              + property
               + " is in "
-              + account.region()
+              + region
               + " "
               + account.environment()
               + ", but "

@@ -63,6 +63,7 @@ class ProviderErrors {
   String describe(UpstreamFailure failure) {
     return switch (failure.kind()) {
       case REJECTED_BY_BREAKER -> "its circuit breaker is open after recent failures";
+      case REJECTED_BY_BULKHEAD -> "too many calls to it are already in flight";
       case CONNECT_FAILED -> "the connection could not be opened";
       case TIMEOUT -> "it did not answer in time";
       case TRANSPORT_ERROR -> "the connection broke during the call";

@@ -32,7 +32,19 @@ public class ResilienceProperties {
    */
   private Map<Operation, Duration> timeouts = defaultTimeouts();
 
+  /**
+   * Time allowed for a whole request to the provider, every retry, backoff and failover included;
+   * default 8 seconds, below the gateway's 10-second response timeout.
+   */
+  @NotNull private Duration deadline = Duration.ofSeconds(8);
+
   @Valid @NotNull private CircuitBreakerOptions circuitBreaker = new CircuitBreakerOptions();
+
+  @Valid @NotNull private RetryOptions retry = new RetryOptions();
+
+  @Valid @NotNull private RetryBudgetOptions retryBudget = new RetryBudgetOptions();
+
+  @Valid @NotNull private BulkheadOptions bulkhead = new BulkheadOptions();
 
   /** Returns the time limit of an operation. */
   public Duration timeout(Operation operation) {
@@ -72,6 +84,41 @@ public class ResilienceProperties {
           merged.put(operation, timeout);
         });
     this.timeouts = merged;
+  }
+
+  public Duration getDeadline() {
+    return deadline;
+  }
+
+  public void setDeadline(Duration deadline) {
+    if (deadline.isNegative() || deadline.isZero()) {
+      throw new IllegalArgumentException(PREFIX + ".deadline must be positive but was " + deadline);
+    }
+    this.deadline = deadline;
+  }
+
+  public RetryOptions getRetry() {
+    return retry;
+  }
+
+  public void setRetry(RetryOptions retry) {
+    this.retry = retry;
+  }
+
+  public RetryBudgetOptions getRetryBudget() {
+    return retryBudget;
+  }
+
+  public void setRetryBudget(RetryBudgetOptions retryBudget) {
+    this.retryBudget = retryBudget;
+  }
+
+  public BulkheadOptions getBulkhead() {
+    return bulkhead;
+  }
+
+  public void setBulkhead(BulkheadOptions bulkhead) {
+    this.bulkhead = bulkhead;
   }
 
   public CircuitBreakerOptions getCircuitBreaker() {
@@ -168,6 +215,110 @@ public class ResilienceProperties {
     public void setPermittedNumberOfCallsInHalfOpenState(
         int permittedNumberOfCallsInHalfOpenState) {
       this.permittedNumberOfCallsInHalfOpenState = permittedNumberOfCallsInHalfOpenState;
+    }
+  }
+
+  /**
+   * Repeats of a request after every endpoint of the region failed. Each repeat walks the endpoints
+   * again after a backoff drawn uniformly between zero and {@code initialBackoff * 2^(n-1)}, capped
+   * at {@code maxBackoff} ("full jitter").
+   */
+  public static class RetryOptions {
+
+    /** Passes over the endpoints, the first included; 1 turns retries off; default 3. */
+    @Min(value = 1, message = "must be at least 1 (1 turns retries off)")
+    private int maxAttempts = 3;
+
+    /** Upper bound of the first backoff; default 100 ms. */
+    @NotNull private Duration initialBackoff = Duration.ofMillis(100);
+
+    /** Cap of every backoff; default 2 seconds. */
+    @NotNull private Duration maxBackoff = Duration.ofSeconds(2);
+
+    public int getMaxAttempts() {
+      return maxAttempts;
+    }
+
+    public void setMaxAttempts(int maxAttempts) {
+      this.maxAttempts = maxAttempts;
+    }
+
+    public Duration getInitialBackoff() {
+      return initialBackoff;
+    }
+
+    public void setInitialBackoff(Duration initialBackoff) {
+      this.initialBackoff = initialBackoff;
+    }
+
+    public Duration getMaxBackoff() {
+      return maxBackoff;
+    }
+
+    public void setMaxBackoff(Duration maxBackoff) {
+      this.maxBackoff = maxBackoff;
+    }
+  }
+
+  /**
+   * Limit of retries relative to requests over a sliding window, so that retries cannot multiply
+   * the load on a provider that is already failing.
+   */
+  public static class RetryBudgetOptions {
+
+    /** Retries allowed per 100 requests in the window, 0 to 100; default 20. */
+    @DecimalMin(value = "0", message = "must be between 0 and 100")
+    @DecimalMax(value = "100", message = "must be between 0 and 100")
+    private double percent = 20;
+
+    /** Retries always allowed in a window, so that a quiet service can still retry; default 3. */
+    @Min(value = 0, message = "must be 0 or more")
+    private int minimumRetries = 3;
+
+    /** Length of the sliding window; default 10 seconds. */
+    @NotNull private Duration window = Duration.ofSeconds(10);
+
+    public double getPercent() {
+      return percent;
+    }
+
+    public void setPercent(double percent) {
+      this.percent = percent;
+    }
+
+    public int getMinimumRetries() {
+      return minimumRetries;
+    }
+
+    public void setMinimumRetries(int minimumRetries) {
+      this.minimumRetries = minimumRetries;
+    }
+
+    public Duration getWindow() {
+      return window;
+    }
+
+    public void setWindow(Duration window) {
+      this.window = window;
+    }
+  }
+
+  /** Concurrency limit of each endpoint. */
+  public static class BulkheadOptions {
+
+    /**
+     * Calls in flight allowed per endpoint; a call beyond it is not sent and moves on to the next
+     * endpoint; default 50.
+     */
+    @Min(value = 1, message = "must be at least 1")
+    private int maxConcurrentCalls = 50;
+
+    public int getMaxConcurrentCalls() {
+      return maxConcurrentCalls;
+    }
+
+    public void setMaxConcurrentCalls(int maxConcurrentCalls) {
+      this.maxConcurrentCalls = maxConcurrentCalls;
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.customerfacade.facade.upstream;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
@@ -16,6 +17,8 @@ record UpstreamFailure(UpstreamEndpoint endpoint, Kind kind, Throwable error) {
   enum Kind {
     /** The breaker was open: the request was not sent. */
     REJECTED_BY_BREAKER,
+    /** The endpoint already had its maximum of calls in flight: the request was not sent. */
+    REJECTED_BY_BULKHEAD,
     /** The connection could not be opened: the request was not sent. */
     CONNECT_FAILED,
     /** No response within the time limit, so the provider may have acted on the request. */
@@ -43,7 +46,9 @@ record UpstreamFailure(UpstreamEndpoint endpoint, Kind kind, Throwable error) {
   /** Returns whether the breaker should count this failure against the endpoint. */
   static boolean countsAgainstEndpoint(Throwable error) {
     Kind kind = kindOf(error);
-    return kind != Kind.CLIENT_ERROR && kind != Kind.RESPONSE_TOO_LARGE;
+    return kind != Kind.CLIENT_ERROR
+        && kind != Kind.REJECTED_BY_BULKHEAD
+        && kind != Kind.RESPONSE_TOO_LARGE;
   }
 
   /**
@@ -52,10 +57,42 @@ record UpstreamFailure(UpstreamEndpoint endpoint, Kind kind, Throwable error) {
    */
   boolean allowsFailover(Operation operation) {
     return switch (kind) {
-      case REJECTED_BY_BREAKER, CONNECT_FAILED -> true;
+      case REJECTED_BY_BREAKER, REJECTED_BY_BULKHEAD, CONNECT_FAILED -> true;
       case TIMEOUT, SERVER_ERROR, TRANSPORT_ERROR, UNREADABLE_RESPONSE -> operation.idempotent();
       case CLIENT_ERROR, RESPONSE_TOO_LARGE -> false;
     };
+  }
+
+  /**
+   * Returns whether the request may be sent again after a backoff. Safe operations are retried on
+   * connection errors, timeouts, 502, 503 and 504; a create only when it was never sent. A 500 or
+   * an unreadable response is not retried, because repeating it would most likely fail the same
+   * way.
+   */
+  boolean retryable(Operation operation) {
+    return switch (kind) {
+      case REJECTED_BY_BREAKER, REJECTED_BY_BULKHEAD, CONNECT_FAILED -> true;
+      case TIMEOUT, TRANSPORT_ERROR -> operation.idempotent();
+      case SERVER_ERROR -> operation.idempotent() && retryableStatus();
+      case CLIENT_ERROR, RESPONSE_TOO_LARGE, UNREADABLE_RESPONSE -> false;
+    };
+  }
+
+  /** Returns whether the facade itself rejected the call, so the endpoint never saw it. */
+  boolean rejectedLocally() {
+    return kind == Kind.REJECTED_BY_BREAKER || kind == Kind.REJECTED_BY_BULKHEAD;
+  }
+
+  /** Returns the provider's HTTP status, or 0 when the endpoint sent none. */
+  int status() {
+    return error instanceof WebClientResponseException response
+        ? response.getStatusCode().value()
+        : 0;
+  }
+
+  private boolean retryableStatus() {
+    int status = status();
+    return status == 502 || status == 503 || status == 504;
   }
 
   /**
@@ -63,12 +100,17 @@ record UpstreamFailure(UpstreamEndpoint endpoint, Kind kind, Throwable error) {
    * error.
    */
   boolean unavailable() {
-    return kind == Kind.REJECTED_BY_BREAKER || kind == Kind.CONNECT_FAILED;
+    return kind == Kind.REJECTED_BY_BREAKER
+        || kind == Kind.REJECTED_BY_BULKHEAD
+        || kind == Kind.CONNECT_FAILED;
   }
 
   private static Kind kindOf(Throwable error) {
     if (error instanceof CallNotPermittedException) {
       return Kind.REJECTED_BY_BREAKER;
+    }
+    if (error instanceof BulkheadFullException) {
+      return Kind.REJECTED_BY_BULKHEAD;
     }
     if (error instanceof TimeoutException) {
       return Kind.TIMEOUT;

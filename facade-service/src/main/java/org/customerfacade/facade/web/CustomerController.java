@@ -2,6 +2,7 @@ package org.customerfacade.facade.web;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.customerfacade.client.CustomerApiClients;
 import org.customerfacade.facade.account.Account;
 import org.customerfacade.facade.account.AccountResolver;
@@ -9,6 +10,8 @@ import org.customerfacade.facade.cache.CacheDirectives;
 import org.customerfacade.facade.cache.CachedRead;
 import org.customerfacade.facade.cache.CustomerCache;
 import org.customerfacade.facade.cache.LookupCriteria;
+import org.customerfacade.facade.idempotency.IdempotentCreates;
+import org.customerfacade.facade.idempotency.IdempotentCreates.Outcome;
 import org.customerfacade.facade.problem.FacadeProblem;
 import org.customerfacade.facade.problem.FacadeProblem.FieldError;
 import org.customerfacade.facade.upstream.Operation;
@@ -32,17 +35,26 @@ import reactor.core.publisher.Mono;
 @RestController
 class CustomerController implements CustomersApi {
 
+  /** Longest {@code Idempotency-Key} accepted, in characters. */
+  private static final int MAX_IDEMPOTENCY_KEY = 255;
+
   private final AccountResolver accounts;
   private final CustomerCache cache;
   private final Upstream upstream;
   private final ModelMapper models;
+  private final IdempotentCreates idempotentCreates;
 
   CustomerController(
-      AccountResolver accounts, CustomerCache cache, Upstream upstream, ModelMapper models) {
+      AccountResolver accounts,
+      CustomerCache cache,
+      Upstream upstream,
+      ModelMapper models,
+      IdempotentCreates idempotentCreates) {
     this.accounts = accounts;
     this.cache = cache;
     this.upstream = upstream;
     this.models = models;
+    this.idempotentCreates = idempotentCreates;
   }
 
   @Override
@@ -117,19 +129,53 @@ class CustomerController implements CustomersApi {
   @Override
   public Mono<ResponseEntity<Customer>> createCustomer(
       String xApiVersion, Mono<Customer> customer, ServerWebExchange exchange) {
+    String idempotencyKey = exchange.getRequest().getHeaders().getFirst(IdempotentCreates.HEADER);
+    if (idempotencyKey != null && !validIdempotencyKey(idempotencyKey)) {
+      return Mono.error(
+          FacadeProblem.invalidIdempotencyKey(IdempotentCreates.HEADER, MAX_IDEMPOTENCY_KEY));
+    }
+
     return checkVersion(xApiVersion)
         .then(account(exchange))
         .zipWith(customer)
         .flatMap(
-            pair ->
-                upstream
-                    .call(
-                        pair.getT1(),
-                        Operation.CREATE,
-                        api -> api.createCustomer(xApiVersion, models.toClient(pair.getT2())))
-                    .map(models::toServer)
-                    .doOnNext(created -> cache.onCreated(pair.getT1(), xApiVersion, created)))
-        .map(created -> ResponseEntity.status(HttpStatus.CREATED).body(created));
+            pair -> {
+              Supplier<Mono<Customer>> create =
+                  () -> sendCreate(pair.getT1(), xApiVersion, pair.getT2());
+              if (idempotencyKey == null) {
+                return create.get().map(created -> new Outcome(created, false));
+              }
+              return idempotentCreates.create(pair.getT1(), idempotencyKey, pair.getT2(), create);
+            })
+        .map(
+            outcome ->
+                ResponseEntity.status(HttpStatus.CREATED)
+                    .headers(replayHeaders(outcome, idempotencyKey))
+                    .body(outcome.customer()));
+  }
+
+  private Mono<Customer> sendCreate(Account account, String xApiVersion, Customer customer) {
+    return upstream
+        .call(
+            account,
+            Operation.CREATE,
+            api -> api.createCustomer(xApiVersion, models.toClient(customer)))
+        .map(models::toServer)
+        .doOnNext(created -> cache.onCreated(account, xApiVersion, created));
+  }
+
+  private static boolean validIdempotencyKey(String key) {
+    return !key.isEmpty()
+        && key.length() <= MAX_IDEMPOTENCY_KEY
+        && key.chars().allMatch(c -> c > ' ' && c < 0x7f);
+  }
+
+  private static HttpHeaders replayHeaders(Outcome outcome, @Nullable String idempotencyKey) {
+    HttpHeaders headers = new HttpHeaders();
+    if (idempotencyKey != null) {
+      headers.set(IdempotentCreates.REPLAYED_HEADER, Boolean.toString(outcome.replayed()));
+    }
+    return headers;
   }
 
   @Override
@@ -166,7 +212,9 @@ class CustomerController implements CustomersApi {
   private Mono<Account> account(ServerWebExchange exchange) {
     HttpHeaders headers = exchange.getRequest().getHeaders();
     return accounts.resolve(
-        headers.getFirst(FacadeHeaders.CONSUMER_ID), headers.getFirst(FacadeHeaders.ACCOUNT));
+        headers.getFirst(FacadeHeaders.CONSUMER_ID),
+        headers.getFirst(FacadeHeaders.ACCOUNT),
+        headers.getFirst(FacadeHeaders.REGION));
   }
 
   private static List<FieldError> blankCriteria(

@@ -9,6 +9,12 @@ public final class FacadeHeaders {
   /** Account the consumer chose among those it may use; optional. */
   public static final String ACCOUNT = "X-Account";
 
+  /**
+   * Region to route the request to instead of the account's; honoured only for consumers allowed to
+   * override regions. Optional.
+   */
+  public static final String REGION = "X-Region";
+
   /** Request id, set by the gateway and echoed back. */
   public static final String REQUEST_ID = "X-Request-Id";
 

@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 class CaffeineCustomerCacheTest {
 
   private static final Account ACCOUNT =
-      new Account("eu-demo", "key", Region.EU, Environment.PRODUCTION);
+      new Account("eu-demo", "key", Region.EU, Environment.PRODUCTION, null);
 
   @Test
   void weightStaysWithinMaximumBytes() {

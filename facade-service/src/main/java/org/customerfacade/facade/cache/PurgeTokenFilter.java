@@ -19,16 +19,16 @@ import reactor.core.publisher.Mono;
  * Requires {@code Authorization: Bearer <facade.cache.admin.token>} on the cache purge endpoint and
  * rejects any other request to it with a 401 problem. Tokens are compared in constant time.
  */
-class AdminTokenFilter implements WebFilter {
+class PurgeTokenFilter implements WebFilter {
 
-  private static final Logger log = LoggerFactory.getLogger(AdminTokenFilter.class);
+  private static final Logger log = LoggerFactory.getLogger(PurgeTokenFilter.class);
 
   private static final String PATH = "/actuator/" + CachePurgeEndpoint.ID;
   private static final String BEARER = "Bearer ";
 
   private final byte[] token;
 
-  AdminTokenFilter(String token) {
+  PurgeTokenFilter(String token) {
     this.token = token.getBytes(StandardCharsets.UTF_8);
   }
 
