@@ -1,5 +1,6 @@
 package org.customerfacade.facade.cache;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.customerfacade.facade.account.Account;
@@ -38,7 +39,7 @@ class CachePurgeEndpoint {
   Map<String, Object> purgeAll() {
     long purged = cache.purgeAll();
     log.info("Admin purge dropped every entry ({} entries)", purged);
-    return Map.of("scope", "all", "purged", purged);
+    return ordered("scope", "all", "purged", purged);
   }
 
   @DeleteOperation
@@ -49,7 +50,7 @@ class CachePurgeEndpoint {
     long purged = cache.purgeAccount(account);
     log.info("Admin purge dropped account '{}' ({} entries)", account, purged);
     return new WebEndpointResponse<>(
-        Map.of("scope", "account", "account", account, "purged", purged));
+        ordered("scope", "account", "account", account, "purged", purged));
   }
 
   @DeleteOperation
@@ -61,17 +62,26 @@ class CachePurgeEndpoint {
     long purged = cache.purgeCustomer(account, customerId);
     log.info("Admin purge dropped customer {} of '{}' ({} entries)", customerId, account, purged);
     return new WebEndpointResponse<>(
-        Map.of(
+        ordered(
             "scope", "customer", "account", account, "customerId", customerId, "purged", purged));
   }
 
   private WebEndpointResponse<Map<String, Object>> unknownAccount(String account) {
     return new WebEndpointResponse<>(
-        Map.of(
+        ordered(
             "status",
             404,
             "detail",
             "Account '" + account + "' is not configured; use one of " + accounts + "."),
         WebEndpointResponse.STATUS_NOT_FOUND);
+  }
+
+  /** Builds a response body whose fields keep the given order, so responses read the same. */
+  private static Map<String, Object> ordered(Object... namesAndValues) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      body.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return body;
   }
 }

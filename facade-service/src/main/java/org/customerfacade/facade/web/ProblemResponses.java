@@ -3,7 +3,6 @@ package org.customerfacade.facade.web;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.customerfacade.facade.problem.FacadeProblem;
 import org.customerfacade.facade.problem.FacadeProblem.FieldError;
@@ -226,11 +225,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
       HttpStatusCode status, String detail, List<FieldError> errors, HttpHeaders headers) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
     if (!errors.isEmpty()) {
-      body.setProperty(
-          "errors",
-          errors.stream()
-              .map(error -> Map.of("pointer", error.pointer(), "detail", error.detail()))
-              .toList());
+      // The records serialize as {pointer, detail}, in that order.
+      body.setProperty("errors", errors);
     }
     return ResponseEntity.status(status)
         .headers(headers)
