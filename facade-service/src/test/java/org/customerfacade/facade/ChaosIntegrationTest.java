@@ -115,8 +115,8 @@ class ChaosIntegrationTest extends FacadeIntegrationTest {
   @ParameterizedTest
   @EnumSource(ProviderFault.class)
   void createFailsOverPastOpenBreakerOnce(ProviderFault fault) {
-    // The open breaker means the primary never saw the create, so it moves to the secondary; the
-    // secondary's fault then reaches the caller without a second send.
+    // The open breaker means the primary never received the create, so it moves to the secondary.
+    // The secondary's fault then reaches the caller without a second send.
     breakers.circuitBreaker("eu-production-1").transitionToForcedOpenState();
     euSecondary.stubFor(post(urlEqualTo("/customer")).willReturn(fault.forCreate()));
 

@@ -74,8 +74,8 @@ public final class InvalidationDelayBenchmark {
   }
 
   /**
-   * Returns the nanoseconds from sending the PUT to the eviction on B, and from A's answer to the
-   * eviction, which is 0 when B had evicted before A answered.
+   * Returns the nanoseconds from sending the PUT to the eviction on B, and from A's response to the
+   * eviction, which is 0 when B had evicted before A responded.
    */
   private static long[] measureOnce(
       ConfigurableApplicationContext replicaA, ConfigurableApplicationContext replicaB) {

@@ -173,8 +173,8 @@ class StaleCacheIntegrationTest extends FacadeIntegrationTest {
   }
 
   /**
-   * Waits until the server has received the given number of matching requests, for the background
-   * refresh; the deadline is generous because only the count is under test.
+   * Waits until the server has received the given number of matching requests from the background
+   * refresh. The deadline is generous because only the count is under test.
    */
   private static void awaitRequests(
       WireMockServer server, RequestPatternBuilder pattern, int count) {

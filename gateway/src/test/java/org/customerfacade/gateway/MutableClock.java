@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A UTC clock that stands still until a test advances it. */
+/** A UTC clock that stays fixed until a test advances it. */
 public final class MutableClock extends Clock {
 
   private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");

@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
  * @param noCache fetch from the provider and store the result, even when a fresh entry exists
  * @param noStore neither read nor write the cache
  * @param maxAge accept only an entry at most this old; null when not given
- * @param onlyIfCached answer from the cache or fail with 504, never call the provider
+ * @param onlyIfCached serve from the cache or fail with 504, never call the provider
  */
 public record CacheDirectives(
     boolean noCache, boolean noStore, @Nullable Duration maxAge, boolean onlyIfCached) {
@@ -63,12 +63,12 @@ public record CacheDirectives(
     return Mono.just(new CacheDirectives(noCache, noStore, maxAge, onlyIfCached));
   }
 
-  /** Returns whether an entry of this age may answer the request without calling the provider. */
+  /** Returns whether an entry of this age may serve the request without calling the provider. */
   boolean accepts(Duration age) {
     return !noCache && (maxAge == null || age.compareTo(maxAge) <= 0);
   }
 
-  /** Returns whether an entry past its TTL may answer when the provider fails. */
+  /** Returns whether an entry past its TTL may be served when the provider fails. */
   boolean allowsStale() {
     return !noCache && maxAge == null;
   }

@@ -47,7 +47,7 @@ sealed interface CacheEntry {
       return value instanceof List<?> list && list.isEmpty();
     }
 
-    /** Counts a read that this entry answered and returns the count so far. */
+    /** Counts a read that this entry served and returns the count so far. */
     int countRead() {
       return reads.incrementAndGet();
     }
@@ -58,7 +58,7 @@ sealed interface CacheEntry {
     }
   }
 
-  /** The provider answered 404 to a retrieve: a negative entry with the negative TTL. */
+  /** The provider returned 404 to a retrieve: a negative entry with the negative TTL. */
   record NotFound(FacadeProblem problem, long loadedAtNanos) implements CacheEntry {
 
     @Override

@@ -5,7 +5,7 @@ import org.customerfacade.facade.account.Region;
 
 /**
  * Key of one cached read. Every key carries its scope (account, region and API version), so one
- * account's data can never answer another account's request.
+ * account's data can never serve another account's request.
  */
 sealed interface CacheKey {
 

@@ -29,8 +29,8 @@ public class CacheProperties {
   @NotNull private Duration negativeTtl = Duration.ofSeconds(5);
 
   /**
-   * Time an entry is kept after its TTL to answer reads while the region's endpoints fail; default
-   * 5 minutes. Zero turns stale-if-error off.
+   * Time an entry is kept after its TTL to serve reads while the region's endpoints fail; default 5
+   * minutes. Zero turns stale-if-error off.
    */
   @NotNull private Duration maxStale = Duration.ofMinutes(5);
 

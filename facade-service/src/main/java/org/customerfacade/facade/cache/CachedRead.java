@@ -18,7 +18,7 @@ public record CachedRead<T>(
   /** Name of this cache in the {@code Cache-Status} header. */
   public static final String CACHE_NAME = "facade";
 
-  /** How the cache produced a read. */
+  /** Source of a read: the cache, the provider, or both. */
   public enum Source {
     /** A fresh entry, without a provider call. */
     HIT,
@@ -32,7 +32,7 @@ public record CachedRead<T>(
     REVALIDATED,
     /** The caller sent Cache-Control: no-store: the cache was neither read nor written. */
     BYPASSED,
-    /** The provider failed, so a stored entry past its TTL answered (stale-if-error). */
+    /** The provider failed, so a stored entry past its TTL served the read (stale-if-error). */
     STALE
   }
 

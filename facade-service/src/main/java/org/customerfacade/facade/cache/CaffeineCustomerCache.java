@@ -38,7 +38,7 @@ import reactor.core.publisher.Mono;
  * <p>The cache maps each key to a future, which is what makes concurrent misses share one load.
  * Loads never complete exceptionally: a failure is stored as a {@link Failed} entry and handed to
  * every waiting caller. Caffeine would otherwise log each failed load, and a provider 404 is an
- * ordinary answer, not an incident.
+ * ordinary response, not an incident.
  *
  * <p>An entry lives for its TTL plus the maximum staleness. Past its TTL, the first read swaps the
  * entry for a new load with a compare-and-set on the map, so one read calls the provider and the
@@ -510,7 +510,7 @@ class CaffeineCustomerCache implements CustomerCache {
   }
 
   /**
-   * Returns whether a status means the provider could not answer, rather than rejected the read.
+   * Returns whether a status means the provider could not serve the read, rather than rejected it.
    */
   private static boolean isUpstreamFailure(int status) {
     return status == HttpStatus.BAD_GATEWAY.value()

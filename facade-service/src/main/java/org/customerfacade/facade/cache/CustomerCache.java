@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
  *
  * <p>Concurrent misses for one key share a single load. A provider 404 and an empty lookup result
  * are cached for the negative TTL. Another failed load is not cached: each of its waiting callers
- * gets the error, and the next read tries again, except that a read may be answered from an entry
+ * gets the error, and the next read tries again, except that a read may be served from an entry
  * past its TTL when the provider fails with 502, 503 or 504 (stale-if-error). Writes store the
  * provider's answer (write-through) and evict every lookup the change may affect.
  */

@@ -7,7 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Estimates the heap bytes of a cached value from the length of its JSON form.
  *
  * <p>NOTE: this is an estimate, not a measurement. Strings take about two bytes a character on the
- * heap, and object headers and references add a share that grows with the number of fields; the
+ * heap, and object headers and references add a share that grows with the number of fields. The
  * factor and the fixed overhead below were chosen to over- rather than under-count a customer.
  */
 final class EntryWeigher {

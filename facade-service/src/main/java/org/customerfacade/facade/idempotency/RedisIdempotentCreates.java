@@ -37,7 +37,7 @@ class RedisIdempotentCreates implements IdempotentCreates {
 
   /**
    * Lifetime of a pending record. A replica that stops during its create leaves one behind, which
-   * would otherwise block the key for the whole TTL; twice the wait of a repeat outlives any create
+   * would otherwise block the key for the whole TTL. Twice the wait of a repeat outlives any create
    * that the upstream deadline still lets run, as long as that deadline is below the wait.
    */
   private final Duration pendingTtl;

@@ -110,7 +110,10 @@ public final class FacadeProblem extends RuntimeException {
     return new FacadeProblem(status, providerDetail, retryAfter, errors, null);
   }
 
-  /** The provider rejected the facade's own API key: an operator's problem, not the caller's. */
+  /**
+   * Creates the problem for a provider that rejected the facade's own API key, which only operators
+   * can fix.
+   */
   public static FacadeProblem providerRejectedCredential(String account, int status) {
     return new FacadeProblem(
         HttpStatus.BAD_GATEWAY,
@@ -124,12 +127,14 @@ public final class FacadeProblem extends RuntimeException {
         null);
   }
 
-  /** The caller sent {@code Cache-Control: only-if-cached} and the cache had no usable entry. */
-  public static FacadeProblem notCached(String what) {
+  /**
+   * Creates the 504 for {@code Cache-Control: only-if-cached} when the cache has no usable entry.
+   */
+  public static FacadeProblem notCached(String resource) {
     return new FacadeProblem(
         HttpStatus.GATEWAY_TIMEOUT,
-        "The request has Cache-Control: only-if-cached, but the cache holds no usable entry for "
-            + what
+        "The request has Cache-Control: only-if-cached, but the cache has no usable entry for "
+            + resource
             + "; send the request without only-if-cached to fetch it from the provider.",
         null,
         List.of(),
@@ -137,8 +142,8 @@ public final class FacadeProblem extends RuntimeException {
   }
 
   /**
-   * The provider answered with a success status but the facade could not read the response. For a
-   * create or update the change may have been made, so the caller should read before retrying.
+   * Creates the problem for a success response that the facade could not read. A create or update
+   * may have been applied, so the caller should read before retrying.
    */
   public static FacadeProblem unreadableResponse(String endpoint, String reason, Throwable cause) {
     return new FacadeProblem(

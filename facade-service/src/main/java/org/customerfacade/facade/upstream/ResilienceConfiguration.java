@@ -29,7 +29,7 @@ class ResilienceConfiguration {
             .waitDurationInOpenState(options.getWaitDurationInOpenState())
             .permittedNumberOfCallsInHalfOpenState(
                 options.getPermittedNumberOfCallsInHalfOpenState())
-            // The provider's 4xx responses (429 included) say nothing about the endpoint's health.
+            // The provider's 4xx responses (429 included) tell nothing about the endpoint's health.
             .recordException(UpstreamFailure::countsAgainstEndpoint)
             .clock(clock)
             .build();

@@ -28,12 +28,12 @@ record UpstreamFailure(UpstreamEndpoint endpoint, Kind kind, Throwable error) {
     /** The connection broke after the request may have been sent. */
     TRANSPORT_ERROR,
     /**
-     * The provider answered with a success status, but the body was larger than the facade's limit.
-     * The endpoint is healthy and the request took effect, so this neither counts against the
-     * endpoint nor fails over.
+     * The provider returned a success status, but the body was larger than the facade's limit. The
+     * endpoint is healthy and the request took effect, so this neither counts against the endpoint
+     * nor fails over.
      */
     RESPONSE_TOO_LARGE,
-    /** The provider answered with a success status and a body that is not the expected JSON. */
+    /** The provider returned a success status and a body that is not the expected JSON. */
     UNREADABLE_RESPONSE,
     /** The provider rejected the request with a 4xx status; not the endpoint's fault. */
     CLIENT_ERROR

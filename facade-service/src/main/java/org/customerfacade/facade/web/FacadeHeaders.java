@@ -24,7 +24,7 @@ public final class FacadeHeaders {
    */
   public static final String CACHE = "X-Cache";
 
-  /** How the cache handled the request, in the format of RFC 9211. */
+  /** Cache handling of the request, in the format of RFC 9211. */
   public static final String CACHE_STATUS = "Cache-Status";
 
   private FacadeHeaders() {}

@@ -156,8 +156,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   }
 
   /**
-   * Spring reports a path variable that converts to nothing, such as an id of only spaces, as a
-   * missing variable and so as a server error; for the caller it is an invalid id.
+   * Turns a path variable that converts to nothing, such as an id of only spaces, into a 400.
+   * Spring reports it as a missing variable and so as a server error, but the caller sent an
+   * invalid id.
    */
   @Override
   protected Mono<ResponseEntity<Object>> handleServerErrorException(

@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Sets the shared secret on every authenticated request routed to the facade, replacing any copy
- * that the caller sent, so the facade sees only the gateway's value.
+ * that the caller sent, so the facade receives only the gateway's value.
  */
 @Component
 @EnableConfigurationProperties(FacadeTrustProperties.class)
