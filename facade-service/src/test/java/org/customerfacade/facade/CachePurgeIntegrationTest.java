@@ -13,8 +13,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** The authenticated purge endpoint on the management port. */
 class CachePurgeIntegrationTest extends FacadeIntegrationTest {
 
-  private static final String ADMIN_TOKEN = "demo-admin-local-token";
-
   @LocalManagementPort int managementPort;
 
   private WebTestClient management;
@@ -90,7 +88,7 @@ class CachePurgeIntegrationTest extends FacadeIntegrationTest {
     management
         .delete()
         .uri("/actuator/cache/nowhere")
-        .header("Authorization", "Bearer " + ADMIN_TOKEN)
+        .header("Authorization", "Bearer " + OPERATOR_TOKEN)
         .exchange()
         .expectStatus()
         .isNotFound()
@@ -104,7 +102,7 @@ class CachePurgeIntegrationTest extends FacadeIntegrationTest {
     return management
         .delete()
         .uri(path)
-        .header("Authorization", "Bearer " + ADMIN_TOKEN)
+        .header("Authorization", "Bearer " + OPERATOR_TOKEN)
         .exchange()
         .expectStatus()
         .isOk();

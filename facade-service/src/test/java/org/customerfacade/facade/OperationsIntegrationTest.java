@@ -12,7 +12,10 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Health of regions and endpoints, and the operators' breaker endpoint on the management port. */
+/**
+ * Health of regions and endpoints, the operators' breaker endpoint, and the token that guards the
+ * management port.
+ */
 class OperationsIntegrationTest extends FacadeIntegrationTest {
 
   @LocalManagementPort int managementPort;
@@ -78,6 +81,16 @@ class OperationsIntegrationTest extends FacadeIntegrationTest {
         .exchange()
         .expectStatus()
         .isUnauthorized();
+  }
+
+  @Test
+  void everyManagementEndpointButHealthRequiresToken() {
+    management().get().uri("/actuator").exchange().expectStatus().isUnauthorized();
+    management().get().uri("/actuator/info").exchange().expectStatus().isUnauthorized();
+    management().delete().uri("/actuator/cache").exchange().expectStatus().isUnauthorized();
+
+    operator().get().uri("/actuator/info").exchange().expectStatus().isOk();
+    management().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
   }
 
   @Test

@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
-/** Access to the operator endpoints on the management port. */
+/** Access to the management endpoints. */
 @Validated
 @ConfigurationProperties(prefix = AdminProperties.PREFIX)
 public class AdminProperties {
@@ -13,10 +13,13 @@ public class AdminProperties {
   public static final String PREFIX = "facade.admin";
 
   /**
-   * Lowercase hex SHA-256 of the operators' bearer token ({@code printf %s TOKEN | sha256sum}).
-   * Default none, which rejects every call to the operator endpoints.
+   * Lowercase hex SHA-256 of the operators' bearer token ({@code printf %s TOKEN | sha256sum}),
+   * required on every management endpoint except health. When empty, those endpoints reject every
+   * call.
    */
-  @Pattern(regexp = "[0-9a-f]{64}", message = "must be 64 lowercase hex digits (a SHA-256)")
+  @Pattern(
+      regexp = "([0-9a-f]{64})?",
+      message = "must be 64 lowercase hex digits (a SHA-256), or empty to disable")
   private @Nullable String tokenSha256;
 
   public @Nullable String getTokenSha256() {

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
-/** The read cache of customers and lookups, and its admin purge endpoint. */
+/** The read cache of customers and lookups. */
 @Validated
 @ConfigurationProperties(prefix = CacheProperties.PREFIX)
 public class CacheProperties {
@@ -47,28 +47,7 @@ public class CacheProperties {
   /** Estimated heap size of all entries together, customers and lookups; default 64MB. */
   @NotNull private DataSize maximumWeight = DataSize.ofMegabytes(64);
 
-  @Valid private final Admin admin = new Admin();
-
   @Valid private final Redis redis = new Redis();
-
-  /** The management endpoint {@code /actuator/cache} that purges entries. */
-  public static class Admin {
-
-    /**
-     * Bearer token that callers of the purge endpoint send; default from the environment variable
-     * {@code FACADE_ADMIN_TOKEN}, else the local demo token {@code demo-admin-local-token}.
-     */
-    @NotBlank(message = "must not be blank")
-    private String token = "demo-admin-local-token";
-
-    public String getToken() {
-      return token;
-    }
-
-    public void setToken(String token) {
-      this.token = token;
-    }
-  }
 
   /**
    * Invalidations shared between replicas over Redis pub/sub. The connection is Spring Boot's, set
@@ -158,10 +137,6 @@ public class CacheProperties {
           PREFIX + ".maximum-weight must be at least 1B but was " + maximumWeight);
     }
     this.maximumWeight = maximumWeight;
-  }
-
-  public Admin getAdmin() {
-    return admin;
   }
 
   public Redis getRedis() {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * Management endpoint {@code /actuator/cache} that purges cached reads: {@code DELETE
  * /actuator/cache} drops everything, {@code DELETE /actuator/cache/{account}} one account, and
  * {@code DELETE /actuator/cache/{account}/{customerId}} one customer with the lookups that
- * contained it. {@link PurgeTokenFilter} requires the admin bearer token for every call.
+ * contained it. The management port's token filter guards it with the operators' bearer token.
  */
 @Component
 @Endpoint(id = CachePurgeEndpoint.ID)
