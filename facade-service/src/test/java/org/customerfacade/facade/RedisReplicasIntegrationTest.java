@@ -1,6 +1,7 @@
 package org.customerfacade.facade;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -21,13 +22,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import redis.embedded.RedisServer;
 
 /**
- * Two facade replicas that share invalidations through one Redis, started from the binary that the
- * embedded-redis artifact ships, on a random loopback port.
+ * Facade replicas that share invalidations and a second cache level through one Redis, started from
+ * the binary that the embedded-redis artifact ships, on a random loopback port.
  */
 class RedisReplicasIntegrationTest {
 
@@ -39,6 +43,7 @@ class RedisReplicasIntegrationTest {
   private static RedisServer redis;
   private static ConfigurableApplicationContext replicaA;
   private static ConfigurableApplicationContext replicaB;
+  private static ConfigurableApplicationContext lateReplica;
 
   @BeforeAll
   static void startReplicas() throws IOException {
@@ -51,6 +56,10 @@ class RedisReplicasIntegrationTest {
 
   @AfterAll
   static void stopReplicas() throws IOException {
+    // Closing one context disposes Reactor Netty's shared resources, so no replica closes early.
+    if (lateReplica != null) {
+      lateReplica.close();
+    }
     replicaA.close();
     replicaB.close();
     redis.stop();
@@ -75,6 +84,36 @@ class RedisReplicasIntegrationTest {
   }
 
   @Test
+  void newReplicaReadsWhatAnotherFetched() {
+    provider.stubFor(get(urlEqualTo("/customer/8")).willReturn(okJson("{\"id\":8}")));
+    client(replicaA)
+        .get()
+        .uri("/customer/8")
+        .header("X-Consumer-Id", "tester")
+        .header("x-api-version", "2.0")
+        .exchange()
+        .expectHeader()
+        .valueEquals("X-Cache", "MISS");
+    awaitSharedKey("facade:cache:customer:eu-demo:2.0:8");
+
+    lateReplica = startReplica();
+    client(lateReplica)
+        .get()
+        .uri("/customer/8")
+        .header("X-Consumer-Id", "tester")
+        .header("x-api-version", "2.0")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .valueEquals("X-Cache", "HIT")
+        .expectHeader()
+        .value("Cache-Status", status -> assertThat(status).contains("detail=shared"));
+
+    provider.verify(1, getRequestedFor(urlEqualTo("/customer/8")));
+  }
+
+  @Test
   void replicasKeepServingWhileRedisIsDown() throws IOException {
     redis.stop();
 
@@ -93,6 +132,25 @@ class RedisReplicasIntegrationTest {
     redis = startRedis(redisPort);
     provider.stubFor(put(urlEqualTo("/customer/7")).willReturn(okJson(NEW)));
     assertThat(awaitCityAfterUpdates(replicaA, replicaB, "York")).isEqualTo("York");
+  }
+
+  /** Waits until a replica's write to the shared level has reached Redis. */
+  private static void awaitSharedKey(String key) {
+    LettuceConnectionFactory connections =
+        new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redisPort));
+    connections.afterPropertiesSet();
+    connections.start();
+    try {
+      ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(connections);
+      Instant deadline = Instant.now().plusSeconds(10);
+      while (!Boolean.TRUE.equals(redis.hasKey(key).block(Duration.ofSeconds(5)))
+          && Instant.now().isBefore(deadline)) {
+        LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+      }
+      assertThat(redis.hasKey(key).block(Duration.ofSeconds(5))).isTrue();
+    } finally {
+      connections.destroy();
+    }
   }
 
   private static String awaitCity(ConfigurableApplicationContext replica, String expected) {
@@ -166,8 +224,9 @@ class RedisReplicasIntegrationTest {
   }
 
   /**
-   * Starts a facade replica on random loopback ports with Redis invalidations on. The settings are
-   * command-line arguments, because those override application.yml and default properties do not.
+   * Starts a facade replica on random loopback ports with Redis invalidations and the shared second
+   * level on. The settings are command-line arguments, because those override application.yml and
+   * default properties do not.
    */
   static ConfigurableApplicationContext startReplica(
       String providerUrl, int redisPort, String... moreArguments) {
@@ -181,6 +240,7 @@ class RedisReplicasIntegrationTest {
                 "--facade.accounts.eu-demo.api-key=eu-test-key",
                 "--facade.consumers.tester.accounts=eu-demo",
                 "--facade.cache.redis.enabled=true",
+                "--facade.cache.redis.second-level=true",
                 "--spring.data.redis.host=127.0.0.1",
                 "--spring.data.redis.port=" + redisPort));
     arguments.addAll(List.of(moreArguments));

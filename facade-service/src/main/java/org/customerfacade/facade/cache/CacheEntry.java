@@ -21,13 +21,23 @@ sealed interface CacheEntry {
     private final Object value;
     private final long loadedAtNanos;
     private final int weightBytes;
+    private final boolean shared;
     private final AtomicInteger reads = new AtomicInteger();
     private final AtomicBoolean refreshing = new AtomicBoolean();
 
     Stored(Object value, long loadedAtNanos, int weightBytes) {
+      this(value, loadedAtNanos, weightBytes, false);
+    }
+
+    /**
+     * @param loadedAtNanos ticker time at which a replica fetched the value from the provider
+     * @param shared whether the value came from the shared second level rather than the provider
+     */
+    Stored(Object value, long loadedAtNanos, int weightBytes, boolean shared) {
       this.value = value;
       this.loadedAtNanos = loadedAtNanos;
       this.weightBytes = weightBytes;
+      this.shared = shared;
     }
 
     Object value() {
@@ -41,6 +51,10 @@ sealed interface CacheEntry {
     @Override
     public int weightBytes() {
       return weightBytes;
+    }
+
+    boolean shared() {
+      return shared;
     }
 
     boolean negative() {

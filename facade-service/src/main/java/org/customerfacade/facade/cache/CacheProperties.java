@@ -50,8 +50,9 @@ public class CacheProperties {
   @Valid private final Redis redis = new Redis();
 
   /**
-   * Invalidations shared between replicas over Redis pub/sub. The connection is Spring Boot's, set
-   * with {@code spring.data.redis.host} and {@code spring.data.redis.port}.
+   * Invalidations shared between replicas over Redis pub/sub, and the optional second level of
+   * customers in Redis. The connection is Spring Boot's, set with {@code spring.data.redis.host}
+   * and {@code spring.data.redis.port}.
    */
   public static class Redis {
 
@@ -61,6 +62,22 @@ public class CacheProperties {
     /** Pub/sub channel of the invalidations; default {@code facade:cache:invalidations}. */
     @NotBlank(message = "must not be blank")
     private String channel = "facade:cache:invalidations";
+
+    /**
+     * Whether customers by id are also kept in Redis as a second level that every replica reads on
+     * a local miss, so that a new replica starts warm; default false.
+     */
+    private boolean secondLevel;
+
+    /** Prefix of the second level's keys; default {@code facade:cache:customer:}. */
+    @NotBlank(message = "must not be blank")
+    private String keyPrefix = "facade:cache:customer:";
+
+    /**
+     * Longest wait for a second-level read before the replica calls the provider instead; default
+     * 100ms.
+     */
+    @NotNull private Duration readTimeout = Duration.ofMillis(100);
 
     public boolean isEnabled() {
       return enabled;
@@ -76,6 +93,30 @@ public class CacheProperties {
 
     public void setChannel(String channel) {
       this.channel = channel;
+    }
+
+    public boolean isSecondLevel() {
+      return secondLevel;
+    }
+
+    public void setSecondLevel(boolean secondLevel) {
+      this.secondLevel = secondLevel;
+    }
+
+    public String getKeyPrefix() {
+      return keyPrefix;
+    }
+
+    public void setKeyPrefix(String keyPrefix) {
+      this.keyPrefix = keyPrefix;
+    }
+
+    public Duration getReadTimeout() {
+      return readTimeout;
+    }
+
+    public void setReadTimeout(Duration readTimeout) {
+      this.readTimeout = readTimeout;
     }
   }
 

@@ -22,6 +22,8 @@ public record CachedRead<T>(
   public enum Source {
     /** A fresh entry, without a provider call. */
     HIT,
+    /** No local entry: a fresh copy that another replica shared served the read. */
+    SHARED_HIT,
     /** No entry: this read called the provider and stored the result. */
     MISS,
     /** No entry: this read waited for a provider call another read had started. */
@@ -41,7 +43,7 @@ public record CachedRead<T>(
    */
   public String xCache() {
     return switch (source) {
-      case HIT -> "HIT";
+      case HIT, SHARED_HIT -> "HIT";
       case STALE -> "STALE";
       default -> "MISS";
     };
@@ -51,7 +53,7 @@ public record CachedRead<T>(
   public String cacheStatus() {
     StringBuilder status = new StringBuilder(CACHE_NAME);
     switch (source) {
-      case HIT -> status.append("; hit");
+      case HIT, SHARED_HIT -> status.append("; hit");
       case MISS -> status.append("; fwd=uri-miss");
       case COLLAPSED -> status.append("; fwd=uri-miss; collapsed");
       case REFRESHED, STALE -> status.append("; fwd=stale");
@@ -60,11 +62,14 @@ public record CachedRead<T>(
     if (upstreamStatus > 0) {
       status.append("; fwd-status=").append(upstreamStatus);
     }
-    if (source == Source.HIT || source == Source.STALE) {
+    if (source == Source.HIT || source == Source.SHARED_HIT || source == Source.STALE) {
       status.append("; ttl=").append(freshFor.toSeconds());
     }
     if (source == Source.MISS || source == Source.REFRESHED || source == Source.REVALIDATED) {
       status.append("; stored");
+    }
+    if (source == Source.SHARED_HIT) {
+      status.append("; detail=shared");
     }
     if (source == Source.STALE) {
       status.append("; detail=stale-if-error");

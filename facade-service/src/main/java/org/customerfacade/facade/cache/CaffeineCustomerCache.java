@@ -45,6 +45,10 @@ import reactor.core.publisher.Mono;
  * others wait for it; if that call fails, the load completes with the old entry inside a {@link
  * Failed}, which readers may serve as stale. Hot entries are refreshed before their TTL ends by one
  * background load, guarded by a flag on the entry.
+ *
+ * <p>With a {@link SharedCustomers} level, a local miss of a customer by id first asks the shared
+ * level, and customers that the provider returned are offered to it, so replicas fetch a customer
+ * once between them. Writes replace the shared copy, deletes and purges hide it.
  */
 @Component
 class CaffeineCustomerCache implements CustomerCache {
@@ -61,11 +65,20 @@ class CaffeineCustomerCache implements CustomerCache {
   private final EntryWeigher weigher = new EntryWeigher();
   private final AsyncCache<CacheKey, CacheEntry> cache;
   private final InvalidationPublisher publisher;
+  private final SharedCustomers shared;
   private final CacheMetrics metrics;
 
-  /** Creates a cache that sends its invalidations nowhere and keeps its meters to itself. */
+  /**
+   * Creates a cache without a shared level that sends its invalidations nowhere and keeps its
+   * meters to itself.
+   */
   CaffeineCustomerCache(CacheProperties properties, Ticker ticker) {
-    this(properties, ticker, invalidation -> {}, new SimpleMeterRegistry());
+    this(properties, ticker, SharedCustomers.NONE);
+  }
+
+  /** Creates a cache over a shared level that sends its invalidations nowhere. */
+  CaffeineCustomerCache(CacheProperties properties, Ticker ticker, SharedCustomers shared) {
+    this(properties, ticker, invalidation -> {}, shared, new SimpleMeterRegistry());
   }
 
   @Autowired
@@ -73,11 +86,13 @@ class CaffeineCustomerCache implements CustomerCache {
       CacheProperties properties,
       Ticker ticker,
       ObjectProvider<InvalidationPublisher> publishers,
+      ObjectProvider<SharedCustomers> sharedLevels,
       ObjectProvider<MeterRegistry> registries) {
     this(
         properties,
         ticker,
         invalidation -> publishers.ifAvailable(bus -> bus.publish(invalidation)),
+        sharedLevels.getIfAvailable(() -> SharedCustomers.NONE),
         registries.getIfAvailable(SimpleMeterRegistry::new));
   }
 
@@ -85,8 +100,10 @@ class CaffeineCustomerCache implements CustomerCache {
       CacheProperties properties,
       Ticker ticker,
       InvalidationPublisher publisher,
+      SharedCustomers shared,
       MeterRegistry registry) {
     this.publisher = publisher;
+    this.shared = shared;
     this.metrics = new CacheMetrics(registry);
     this.enabled = properties.isEnabled();
     this.ticker = ticker;
@@ -128,14 +145,23 @@ class CaffeineCustomerCache implements CustomerCache {
     return read(new ByLookup(Scope.of(account, apiVersion), criteria), directives, loader);
   }
 
+  // Shared-level writes go first: Redis runs commands of one connection in order, so another
+  // replica that drops its copy on the invalidation finds the new shared copy, never the old one.
+
   @Override
   public void onCreated(Account account, String apiVersion, Customer created) {
+    share(account, apiVersion, created);
     applyAndPublish(Invalidation.created(account.name(), created));
     store(account, apiVersion, created);
   }
 
   @Override
   public void onChanged(Account account, String apiVersion, long id, @Nullable Customer updated) {
+    if (updated != null) {
+      share(account, apiVersion, updated);
+    } else if (enabled) {
+      shared.forget(account.name(), id).subscribe();
+    }
     applyAndPublish(Invalidation.changed(account.name(), id, updated));
     if (updated != null) {
       store(account, apiVersion, updated);
@@ -144,16 +170,19 @@ class CaffeineCustomerCache implements CustomerCache {
 
   @Override
   public long purgeCustomer(String account, long id) {
+    shared.forget(account, id).subscribe();
     return applyAndPublish(Invalidation.customerPurged(account, id));
   }
 
   @Override
   public long purgeAccount(String account) {
+    shared.forgetAccount(account).subscribe();
     return applyAndPublish(Invalidation.accountPurged(account));
   }
 
   @Override
   public long purgeAll() {
+    shared.forgetAll().subscribe();
     return applyAndPublish(Invalidation.allPurged());
   }
 
@@ -253,7 +282,7 @@ class CaffeineCustomerCache implements CustomerCache {
             key,
             (ignoredKey, executor) -> {
               loadStarted.set(true);
-              return load(loader, null);
+              return loadThroughSharedLevel(key, loader);
             });
     Source source;
     if (loadStarted.get()) {
@@ -282,7 +311,7 @@ class CaffeineCustomerCache implements CustomerCache {
       return lookup(key, directives, loader);
     }
     Stored fallback = previous instanceof Stored stored && !stored.negative() ? stored : null;
-    load(loader, fallback).thenAccept(next::complete);
+    load(key, loader, fallback).thenAccept(next::complete);
     return Mono.fromFuture(next, true)
         .flatMap(entry -> deliver(key, next, entry, source, directives));
   }
@@ -306,7 +335,7 @@ class CaffeineCustomerCache implements CustomerCache {
       return;
     }
     log.debug("Refreshing hot entry {} {}s before it expires", key, freshForNanos / 1_000_000_000L);
-    load(loader, null)
+    load(key, loader, null)
         .thenAccept(
             entry -> {
               if (entry instanceof Failed failed) {
@@ -317,12 +346,45 @@ class CaffeineCustomerCache implements CustomerCache {
             });
   }
 
+  /**
+   * Takes a customer from the shared level when another replica holds a fresh copy, and otherwise
+   * loads it from the provider. Lookups always come from the provider.
+   */
+  private <T> CompletableFuture<CacheEntry> loadThroughSharedLevel(
+      CacheKey key, Supplier<Mono<T>> loader) {
+    if (!(key instanceof ById byId)) {
+      return load(key, loader, null);
+    }
+    return shared
+        .find(byId)
+        .onErrorResume(unexpected -> Mono.empty())
+        .<CacheEntry>map(
+            found ->
+                new Stored(
+                    found.customer(),
+                    ticker.read() - found.age().toNanos(),
+                    weigher.weigh(found.customer()),
+                    true))
+        .switchIfEmpty(Mono.defer(() -> Mono.fromFuture(load(key, loader, null))))
+        .toFuture();
+  }
+
+  /** Loads from the provider and offers a loaded customer to the shared level. */
   private <T> CompletableFuture<CacheEntry> load(
-      Supplier<Mono<T>> loader, @Nullable Stored fallback) {
+      CacheKey key, Supplier<Mono<T>> loader, @Nullable Stored fallback) {
     return Mono.defer(loader)
         .<CacheEntry>map(value -> new Stored(value, ticker.read(), weigher.weigh(value)))
+        .doOnNext(entry -> offerToSharedLevel(key, entry))
         .onErrorResume(error -> Mono.just(failure(error, fallback)))
         .toFuture();
+  }
+
+  private void offerToSharedLevel(CacheKey key, CacheEntry entry) {
+    if (key instanceof ById byId
+        && entry instanceof Stored stored
+        && stored.value() instanceof Customer customer) {
+      shared.offer(byId, customer).subscribe();
+    }
   }
 
   private CacheEntry failure(Throwable error, @Nullable Stored fallback) {
@@ -376,6 +438,11 @@ class CaffeineCustomerCache implements CustomerCache {
   }
 
   private CachedRead<Object> served(Stored stored, Source source) {
+    if (stored.shared() && (source == Source.MISS || source == Source.COLLAPSED)) {
+      Duration age = age(stored);
+      Duration freshFor = Duration.ofNanos(freshness(stored)).minus(age);
+      return new CachedRead<>(stored.value(), Source.SHARED_HIT, age, freshFor, 0);
+    }
     if (source != Source.HIT) {
       Duration ttl = Duration.ofNanos(freshness(stored));
       return new CachedRead<>(stored.value(), source, Duration.ZERO, ttl, 200);
@@ -392,6 +459,12 @@ class CaffeineCustomerCache implements CustomerCache {
     ById key = new ById(Scope.of(account, apiVersion), customer.getId());
     Stored stored = new Stored(customer, ticker.read(), weigher.weigh(customer));
     cache.put(key, CompletableFuture.completedFuture(stored));
+  }
+
+  private void share(Account account, String apiVersion, Customer customer) {
+    if (enabled && customer.getId() != null) {
+      shared.store(new ById(Scope.of(account, apiVersion), customer.getId()), customer).subscribe();
+    }
   }
 
   private long removeCustomer(String account, long id) {

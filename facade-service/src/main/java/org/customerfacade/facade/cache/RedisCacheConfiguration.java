@@ -3,6 +3,7 @@ package org.customerfacade.facade.cache;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.resource.Delay;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -11,8 +12,13 @@ import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Shares invalidations between replicas when {@code facade.cache.redis.enabled} is true. */
+/**
+ * Shares invalidations between replicas when {@code facade.cache.redis.enabled} is true, and with
+ * {@code facade.cache.redis.second-level} also the customers themselves.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(
     prefix = CacheProperties.PREFIX + ".redis",
@@ -26,6 +32,20 @@ class RedisCacheConfiguration {
       CaffeineCustomerCache cache,
       CacheProperties properties) {
     return new RedisInvalidationBus(connections, cache, properties);
+  }
+
+  @Bean
+  @ConditionalOnProperty(
+      prefix = CacheProperties.PREFIX + ".redis",
+      name = "second-level",
+      havingValue = "true")
+  SharedCustomers redisSharedCustomers(
+      ReactiveRedisConnectionFactory connections,
+      JsonMapper mapper,
+      Clock clock,
+      CacheProperties properties) {
+    return new RedisSharedCustomers(
+        new ReactiveStringRedisTemplate(connections), mapper, clock, properties);
   }
 
   /**
