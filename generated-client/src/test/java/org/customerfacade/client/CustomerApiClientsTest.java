@@ -55,7 +55,8 @@ class CustomerApiClientsTest {
     CustomersApi api =
         CustomerApiClients.builder().baseUrl(provider.baseUrl()).apiKey("k-1").build();
 
-    Customer customer = api.getCustomer(7L, CustomerApiClients.API_VERSION).block();
+    Customer customer =
+        api.getCustomer(7L, CustomerApiClients.API_VERSION, null, null, null).block();
 
     assertThat(customer.getId()).isEqualTo(7L);
     assertThat(customer.getFirstName()).isEqualTo("Grace");
@@ -79,7 +80,7 @@ class CustomerApiClientsTest {
             .defaultHeader("X-Account", "us-demo")
             .build();
 
-    api.updateCustomer(7L, "2.0", new CustomerUpdate().city("Bristol")).block();
+    api.updateCustomer(7L, "2.0", new CustomerUpdate().city("Bristol"), null, null).block();
 
     provider.verify(
         putRequestedFor(urlEqualTo("/customer/7"))
@@ -99,7 +100,7 @@ class CustomerApiClientsTest {
             .responseTimeout(Duration.ofMillis(200))
             .build();
 
-    StepVerifier.create(api.getCustomer(8L, "2.0"))
+    StepVerifier.create(api.getCustomer(8L, "2.0", null, null, null))
         .expectError(WebClientRequestException.class)
         .verify(Duration.ofSeconds(5));
     provider.verify(
@@ -117,7 +118,7 @@ class CustomerApiClientsTest {
                     .withBody("{\"id\":9,\"cf_nickname\":\"" + nickname + "\"}")));
     CustomersApi api = CustomerApiClients.builder().baseUrl(provider.baseUrl()).build();
 
-    Customer customer = api.getCustomer(9L, "2.0").block();
+    Customer customer = api.getCustomer(9L, "2.0", null, null, null).block();
 
     assertThat(customer.getAdditionalProperty("cf_nickname")).isEqualTo(nickname);
   }

@@ -110,7 +110,7 @@ class EndToEndIntegrationTest {
             .externalId("crm-e2e-lifecycle")
             .allowEmail(true);
 
-    Customer created = api.createCustomer(VERSION, draft).block(BLOCK);
+    Customer created = api.createCustomer(VERSION, draft, null, null, null).block(BLOCK);
 
     assertThat(created.getId()).isPositive();
     assertThat(created.getPublicId()).isNotNull();
@@ -120,32 +120,36 @@ class EndToEndIntegrationTest {
         .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
     long id = created.getId();
 
-    ResponseEntity<Customer> first = api.getCustomerWithHttpInfo(id, VERSION).block(BLOCK);
-    ResponseEntity<Customer> second = api.getCustomerWithHttpInfo(id, VERSION).block(BLOCK);
+    ResponseEntity<Customer> first =
+        api.getCustomerWithHttpInfo(id, VERSION, null, null, null).block(BLOCK);
+    ResponseEntity<Customer> second =
+        api.getCustomerWithHttpInfo(id, VERSION, null, null, null).block(BLOCK);
     assertThat(first.getHeaders().getFirst("X-Cache")).as("stored by the create").isEqualTo("HIT");
     assertThat(second.getHeaders().getFirst("X-Cache")).isEqualTo("HIT");
     assertThat(second.getHeaders().getFirst("X-Request-Id")).isNotBlank();
     assertThat(second.getBody().getFirstName()).isEqualTo("Rosalind");
 
     Customer updated =
-        api.updateCustomer(id, VERSION, new CustomerUpdate().city("Cambridge")).block(BLOCK);
+        api.updateCustomer(id, VERSION, new CustomerUpdate().city("Cambridge"), null, null)
+            .block(BLOCK);
     assertThat(updated.getCity()).isEqualTo("Cambridge");
     assertThat(updated.getAllowEmail()).as("absent field left alone").isTrue();
 
-    ResponseEntity<Customer> afterUpdate = api.getCustomerWithHttpInfo(id, VERSION).block(BLOCK);
+    ResponseEntity<Customer> afterUpdate =
+        api.getCustomerWithHttpInfo(id, VERSION, null, null, null).block(BLOCK);
     assertThat(afterUpdate.getHeaders().getFirst("X-Cache"))
         .as("stored by the update")
         .isEqualTo("HIT");
     assertThat(afterUpdate.getBody().getCity()).isEqualTo("Cambridge");
 
     List<Customer> found =
-        api.findCustomers(VERSION, "Rosalind.Franklin@example.com", null, null)
+        api.findCustomers(VERSION, null, null, null, "Rosalind.Franklin@example.com", null, null)
             .collectList()
             .block(BLOCK);
     assertThat(found).extracting(Customer::getId).containsExactly(id);
 
-    api.deleteCustomerWithHttpInfo(id, VERSION).block(BLOCK);
-    assertThatThrownBy(() -> api.getCustomer(id, VERSION).block(BLOCK))
+    api.deleteCustomerWithHttpInfo(id, VERSION, null, null).block(BLOCK);
+    assertThatThrownBy(() -> api.getCustomer(id, VERSION, null, null, null).block(BLOCK))
         .isInstanceOfSatisfying(
             WebClientResponseException.class,
             error -> {
@@ -161,11 +165,11 @@ class EndToEndIntegrationTest {
     CustomersApi us = client(DEMO_TOKEN, "us-demo");
 
     List<Customer> inUs =
-        us.findCustomers(VERSION, "jordan.whitfield@example.com", null, null)
+        us.findCustomers(VERSION, null, null, null, "jordan.whitfield@example.com", null, null)
             .collectList()
             .block(BLOCK);
     List<Customer> inEu =
-        eu.findCustomers(VERSION, "jordan.whitfield@example.com", null, null)
+        eu.findCustomers(VERSION, null, null, null, "jordan.whitfield@example.com", null, null)
             .collectList()
             .block(BLOCK);
 
@@ -178,7 +182,7 @@ class EndToEndIntegrationTest {
   void consumerCannotUseAnotherAccount() {
     CustomersApi usOnly = client(US_ONLY_TOKEN, "eu-demo");
 
-    assertThatThrownBy(() -> usOnly.getCustomer(1001L, VERSION).block(BLOCK))
+    assertThatThrownBy(() -> usOnly.getCustomer(1001L, VERSION, null, null, null).block(BLOCK))
         .isInstanceOfSatisfying(
             WebClientResponseException.class,
             error -> assertThat(error.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN));
@@ -201,12 +205,13 @@ class EndToEndIntegrationTest {
   void failsOverWhenEuPrimaryFails() throws Exception {
     CustomersApi api = client(DEMO_TOKEN, null);
     Customer seeded =
-        api.findCustomers(VERSION, "milo.brandt@example.com", null, null).blockFirst(BLOCK);
+        api.findCustomers(VERSION, null, null, null, "milo.brandt@example.com", null, null)
+            .blockFirst(BLOCK);
     long secondaryBefore = requestsOf("eu-2");
 
     admin("PUT", "/admin/endpoints/eu-1/fault", "{\"status\":503}");
     try {
-      Customer read = api.getCustomer(seeded.getId(), VERSION).block(BLOCK);
+      Customer read = api.getCustomer(seeded.getId(), VERSION, null, null, null).block(BLOCK);
 
       assertThat(read.getFirstName()).isEqualTo("Milo");
       assertThat(requestsOf("eu-2")).isGreaterThan(secondaryBefore);

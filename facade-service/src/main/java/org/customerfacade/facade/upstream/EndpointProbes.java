@@ -98,7 +98,14 @@ public class EndpointProbes {
             () ->
                 clients
                     .client(account, endpoint)
-                    .findCustomers(CustomerApiClients.API_VERSION, null, PROBE_EXTERNAL_ID, null)
+                    .findCustomers(
+                        CustomerApiClients.API_VERSION,
+                        null,
+                        null,
+                        null,
+                        null,
+                        PROBE_EXTERNAL_ID,
+                        null)
                     .then())
         .transformDeferred(TimeLimiterOperator.of(timeLimiter))
         .transformDeferred(CircuitBreakerOperator.of(breakers.circuitBreaker(endpoint.name())))

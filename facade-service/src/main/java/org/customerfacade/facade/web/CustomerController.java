@@ -59,9 +59,14 @@ class CustomerController implements CustomersApi {
 
   @Override
   public Mono<ResponseEntity<Customer>> getCustomer(
-      Long id, String xApiVersion, ServerWebExchange exchange) {
+      Long id,
+      String xApiVersion,
+      @Nullable String cacheControl,
+      @Nullable String xAccount,
+      @Nullable String xRegion,
+      ServerWebExchange exchange) {
     return checkVersion(xApiVersion)
-        .then(Mono.zip(account(exchange), directives(exchange)))
+        .then(Mono.zip(account(exchange, xAccount, xRegion), directives(exchange)))
         .flatMap(
             accountAndDirectives ->
                 cache.retrieve(
@@ -74,7 +79,7 @@ class CustomerController implements CustomersApi {
                             .call(
                                 accountAndDirectives.getT1(),
                                 Operation.RETRIEVE,
-                                api -> api.getCustomer(id, xApiVersion))
+                                api -> api.getCustomer(id, xApiVersion, null, null, null))
                             .map(models::toServer)))
         .map(CustomerController::cachedResponse);
   }
@@ -82,6 +87,9 @@ class CustomerController implements CustomersApi {
   @Override
   public Mono<ResponseEntity<Flux<Customer>>> findCustomers(
       String xApiVersion,
+      @Nullable String cacheControl,
+      @Nullable String xAccount,
+      @Nullable String xRegion,
       @Nullable String email,
       @Nullable String externalId,
       @Nullable UUID publicId,
@@ -102,7 +110,7 @@ class CustomerController implements CustomersApi {
     LookupCriteria criteria = new LookupCriteria(email, externalId, publicId);
 
     return checkVersion(xApiVersion)
-        .then(Mono.zip(account(exchange), directives(exchange)))
+        .then(Mono.zip(account(exchange, xAccount, xRegion), directives(exchange)))
         .flatMap(
             accountAndDirectives ->
                 cache.find(
@@ -116,7 +124,14 @@ class CustomerController implements CustomersApi {
                                 accountAndDirectives.getT1(),
                                 Operation.FIND,
                                 api ->
-                                    api.findCustomers(xApiVersion, email, externalId, publicId)
+                                    api.findCustomers(
+                                            xApiVersion,
+                                            null,
+                                            null,
+                                            null,
+                                            email,
+                                            externalId,
+                                            publicId)
                                         .collectList())
                             .map(models::toServer)))
         .map(
@@ -128,15 +143,19 @@ class CustomerController implements CustomersApi {
 
   @Override
   public Mono<ResponseEntity<Customer>> createCustomer(
-      String xApiVersion, Mono<Customer> customer, ServerWebExchange exchange) {
-    String idempotencyKey = exchange.getRequest().getHeaders().getFirst(IdempotentCreates.HEADER);
+      String xApiVersion,
+      Mono<Customer> customer,
+      @Nullable String idempotencyKey,
+      @Nullable String xAccount,
+      @Nullable String xRegion,
+      ServerWebExchange exchange) {
     if (idempotencyKey != null && !validIdempotencyKey(idempotencyKey)) {
       return Mono.error(
           FacadeProblem.invalidIdempotencyKey(IdempotentCreates.HEADER, MAX_IDEMPOTENCY_KEY));
     }
 
     return checkVersion(xApiVersion)
-        .then(account(exchange))
+        .then(account(exchange, xAccount, xRegion))
         .zipWith(customer)
         .flatMap(
             pair -> {
@@ -159,7 +178,7 @@ class CustomerController implements CustomersApi {
         .call(
             account,
             Operation.CREATE,
-            api -> api.createCustomer(xApiVersion, models.toClient(customer)))
+            api -> api.createCustomer(xApiVersion, models.toClient(customer), null, null, null))
         .map(models::toServer)
         .doOnNext(created -> cache.onCreated(account, xApiVersion, created));
   }
@@ -180,9 +199,14 @@ class CustomerController implements CustomersApi {
 
   @Override
   public Mono<ResponseEntity<Customer>> updateCustomer(
-      Long id, String xApiVersion, Mono<CustomerUpdate> update, ServerWebExchange exchange) {
+      Long id,
+      String xApiVersion,
+      Mono<CustomerUpdate> update,
+      @Nullable String xAccount,
+      @Nullable String xRegion,
+      ServerWebExchange exchange) {
     return checkVersion(xApiVersion)
-        .then(account(exchange))
+        .then(account(exchange, xAccount, xRegion))
         .zipWith(update)
         .flatMap(
             pair ->
@@ -190,7 +214,9 @@ class CustomerController implements CustomersApi {
                     .call(
                         pair.getT1(),
                         Operation.UPDATE,
-                        api -> api.updateCustomer(id, xApiVersion, models.toClient(pair.getT2())))
+                        api ->
+                            api.updateCustomer(
+                                id, xApiVersion, models.toClient(pair.getT2()), null, null))
                     .map(models::toServer)
                     .doOnNext(updated -> cache.onChanged(pair.getT1(), xApiVersion, id, updated)))
         .map(ResponseEntity::ok);
@@ -198,23 +224,32 @@ class CustomerController implements CustomersApi {
 
   @Override
   public Mono<ResponseEntity<Void>> deleteCustomer(
-      Long id, String xApiVersion, ServerWebExchange exchange) {
+      Long id,
+      String xApiVersion,
+      @Nullable String xAccount,
+      @Nullable String xRegion,
+      ServerWebExchange exchange) {
     return checkVersion(xApiVersion)
-        .then(account(exchange))
+        .then(account(exchange, xAccount, xRegion))
         .flatMap(
             account ->
                 upstream
-                    .call(account, Operation.DELETE, api -> api.deleteCustomer(id, xApiVersion))
+                    .call(
+                        account,
+                        Operation.DELETE,
+                        api -> api.deleteCustomer(id, xApiVersion, null, null))
                     .then(Mono.fromRunnable(() -> cache.onChanged(account, xApiVersion, id, null))))
         .then(Mono.just(ResponseEntity.noContent().build()));
   }
 
-  private Mono<Account> account(ServerWebExchange exchange) {
-    HttpHeaders headers = exchange.getRequest().getHeaders();
-    return accounts.resolve(
-        headers.getFirst(FacadeHeaders.CONSUMER_ID),
-        headers.getFirst(FacadeHeaders.ACCOUNT),
-        headers.getFirst(FacadeHeaders.REGION));
+  /**
+   * Resolves the account from the consumer that the gateway vouched for and the optional account
+   * and region the caller asked for. The facade-only headers are never sent to the provider.
+   */
+  private Mono<Account> account(
+      ServerWebExchange exchange, @Nullable String xAccount, @Nullable String xRegion) {
+    String consumerId = exchange.getRequest().getHeaders().getFirst(FacadeHeaders.CONSUMER_ID);
+    return accounts.resolve(consumerId, xAccount, xRegion);
   }
 
   private static List<FieldError> blankCriteria(
@@ -229,6 +264,10 @@ class CustomerController implements CustomersApi {
     return errors;
   }
 
+  /**
+   * Parses every Cache-Control line of the request; the generated method's parameter would carry
+   * them joined, and parsing the lines one by one keeps each directive's position for errors.
+   */
   private static Mono<CacheDirectives> directives(ServerWebExchange exchange) {
     return CacheDirectives.parse(exchange.getRequest().getHeaders().get(HttpHeaders.CACHE_CONTROL));
   }

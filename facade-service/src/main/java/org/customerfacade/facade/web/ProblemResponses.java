@@ -2,6 +2,11 @@ package org.customerfacade.facade.web;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.Path.MethodNode;
+import jakarta.validation.Path.ParameterNode;
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.stream.Stream;
 import org.customerfacade.facade.problem.FacadeProblem;
@@ -10,15 +15,19 @@ import org.customerfacade.facade.web.RequestErrors.Described;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedMethod;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -175,7 +184,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
   private static ResponseEntity<ProblemDetail> wrongParameterType(
       MethodParameter parameter, HttpHeaders headers) {
-    String name = RequestErrors.apiName(String.valueOf(parameter.getParameterName()));
+    String name = apiName(parameter);
     String expected =
         Number.class.isAssignableFrom(parameter.getParameterType())
             ? "a positive integer"
@@ -202,8 +211,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   }
 
   private static Stream<FieldError> fieldErrors(ParameterValidationResult result) {
-    String name =
-        RequestErrors.apiName(String.valueOf(result.getMethodParameter().getParameterName()));
+    String name = apiName(result.getMethodParameter());
     return result.getResolvableErrors().stream()
         .map(
             error ->
@@ -214,12 +222,67 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                         + RequestErrors.quoted(result.getArgument())));
   }
 
+  /**
+   * Returns the name a caller knows a parameter by: the header's or query parameter's own name, as
+   * the spec spells it, else the Java name in snake_case.
+   */
+  private static String apiName(MethodParameter parameter) {
+    MethodParameter annotated = withInterfaceAnnotations(parameter);
+    RequestHeader header = annotated.getParameterAnnotation(RequestHeader.class);
+    if (header != null && !header.value().isEmpty()) {
+      return header.value();
+    }
+    RequestParam query = annotated.getParameterAnnotation(RequestParam.class);
+    if (query != null && !query.value().isEmpty()) {
+      return query.value();
+    }
+    return RequestErrors.apiName(String.valueOf(parameter.getParameterName()));
+  }
+
+  /**
+   * Returns the parameter with the annotations of the generated interface that the controller
+   * implements, where the header and query parameter names are declared.
+   */
+  private static MethodParameter withInterfaceAnnotations(MethodParameter parameter) {
+    Method method = parameter.getMethod();
+    if (method == null || parameter.getParameterIndex() < 0) {
+      return parameter;
+    }
+    return new AnnotatedMethod(method).getMethodParameters()[parameter.getParameterIndex()];
+  }
+
   private static FieldError fieldError(ConstraintViolation<?> violation) {
-    String path = violation.getPropertyPath().toString();
-    String name = RequestErrors.apiName(path.substring(path.lastIndexOf('.') + 1));
+    String name = violatedParameter(violation);
     return new FieldError(
         name,
         violation.getMessage() + ", but was " + RequestErrors.quoted(violation.getInvalidValue()));
+  }
+
+  /**
+   * Returns the API name of the parameter a violation is about: the header's or query parameter's
+   * own name when the violated method and parameter can be found, else the last path segment in
+   * snake_case.
+   */
+  private static String violatedParameter(ConstraintViolation<?> violation) {
+    Method method = null;
+    int index = -1;
+    for (Path.Node node : violation.getPropertyPath()) {
+      if (node.getKind() == ElementKind.METHOD) {
+        MethodNode methodNode = node.as(MethodNode.class);
+        method =
+            ReflectionUtils.findMethod(
+                violation.getRootBeanClass(),
+                methodNode.getName(),
+                methodNode.getParameterTypes().toArray(Class<?>[]::new));
+      } else if (node.getKind() == ElementKind.PARAMETER) {
+        index = node.as(ParameterNode.class).getParameterIndex();
+      }
+    }
+    if (method != null && index >= 0) {
+      return apiName(new MethodParameter(method, index));
+    }
+    String path = violation.getPropertyPath().toString();
+    return RequestErrors.apiName(path.substring(path.lastIndexOf('.') + 1));
   }
 
   private static ResponseEntity<ProblemDetail> problem(

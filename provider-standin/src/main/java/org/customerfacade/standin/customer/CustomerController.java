@@ -22,7 +22,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The Customer API of the instance whose endpoint received the request. Authentication and the
- * version header are checked by filters before these methods run.
+ * version header are checked by filters before these methods run. The headers that the spec marks
+ * as facade only arrive as parameters and are ignored, as the real provider ignores them.
  */
 @RestController
 public class CustomerController implements CustomersApi {
@@ -37,7 +38,12 @@ public class CustomerController implements CustomersApi {
 
   @Override
   public Mono<ResponseEntity<Customer>> createCustomer(
-      String xApiVersion, Mono<Customer> customer, ServerWebExchange exchange) {
+      String xApiVersion,
+      Mono<Customer> customer,
+      @Nullable String idempotencyKey,
+      @Nullable String xAccount,
+      @Nullable String xRegion,
+      ServerWebExchange exchange) {
     return instanceOf(exchange)
         .flatMap(
             instance ->
@@ -50,7 +56,12 @@ public class CustomerController implements CustomersApi {
 
   @Override
   public Mono<ResponseEntity<Customer>> getCustomer(
-      Long id, String xApiVersion, ServerWebExchange exchange) {
+      Long id,
+      String xApiVersion,
+      @Nullable String cacheControl,
+      @Nullable String xAccount,
+      @Nullable String xRegion,
+      ServerWebExchange exchange) {
     return instanceOf(exchange)
         .flatMap(
             instance ->
@@ -62,6 +73,9 @@ public class CustomerController implements CustomersApi {
   @Override
   public Mono<ResponseEntity<Flux<Customer>>> findCustomers(
       String xApiVersion,
+      @Nullable String cacheControl,
+      @Nullable String xAccount,
+      @Nullable String xRegion,
       @Nullable String email,
       @Nullable String externalId,
       @Nullable UUID publicId,
@@ -86,6 +100,8 @@ public class CustomerController implements CustomersApi {
       Long id,
       String xApiVersion,
       Mono<CustomerUpdate> customerUpdate,
+      @Nullable String xAccount,
+      @Nullable String xRegion,
       ServerWebExchange exchange) {
     return instanceOf(exchange)
         .flatMap(
@@ -102,7 +118,11 @@ public class CustomerController implements CustomersApi {
 
   @Override
   public Mono<ResponseEntity<Void>> deleteCustomer(
-      Long id, String xApiVersion, ServerWebExchange exchange) {
+      Long id,
+      String xApiVersion,
+      @Nullable String xAccount,
+      @Nullable String xRegion,
+      ServerWebExchange exchange) {
     return instanceOf(exchange)
         .flatMap(
             instance ->
