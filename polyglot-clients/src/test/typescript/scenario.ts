@@ -39,11 +39,19 @@ async function step<T>(
   try {
     result = await action();
   } catch (error) {
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    throw new Mismatch(`${name}: ${message}`);
+    throw new Mismatch(`${name}: ${describeError(error)}`);
   }
   console.log(`PASS ${name}: ${describe(result)}`);
   return result;
+}
+
+/** Describes an error with its cause, because the client's FetchError hides the network error. */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) {
+    return String(error);
+  }
+  const description = `${error.name}: ${error.message}`;
+  return error.cause === undefined ? description : `${description} (${describeError(error.cause)})`;
 }
 
 function client(baseUrl: string, token: string): CustomersApi {
