@@ -34,68 +34,21 @@ class EndToEndIntegrationTest {
 
   private static final HttpClient http = HttpClient.newHttpClient();
 
-  private static ServiceProcess standin;
-  private static ServiceProcess facade;
-  private static ServiceProcess gateway;
+  private static ServiceStack stack;
   private static String standinAdmin;
   private static String gatewayUrl;
 
   @BeforeAll
-  static void startServices() throws IOException {
-    int admin = ServiceProcess.freePort();
-    int eu1 = ServiceProcess.freePort();
-    int eu2 = ServiceProcess.freePort();
-    int us1 = ServiceProcess.freePort();
-    int sandbox1 = ServiceProcess.freePort();
-    standinAdmin = "http://127.0.0.1:" + admin;
-    standin =
-        ServiceProcess.start(
-            "provider-standin",
-            "standin.jar",
-            standinAdmin + "/actuator/health",
-            "--server.port=" + admin,
-            "--standin.instances.eu.endpoints[0].name=eu-1",
-            "--standin.instances.eu.endpoints[0].port=" + eu1,
-            "--standin.instances.eu.endpoints[1].name=eu-2",
-            "--standin.instances.eu.endpoints[1].port=" + eu2,
-            "--standin.instances.us.endpoints[0].name=us-1",
-            "--standin.instances.us.endpoints[0].port=" + us1,
-            "--standin.instances.sandbox.endpoints[0].name=sandbox-1",
-            "--standin.instances.sandbox.endpoints[0].port=" + sandbox1);
-
-    int facadePort = ServiceProcess.freePort();
-    int facadeManagement = ServiceProcess.freePort();
-    facade =
-        ServiceProcess.start(
-            "facade-service",
-            "facade.jar",
-            "http://127.0.0.1:" + facadeManagement + "/actuator/health",
-            "--server.port=" + facadePort,
-            "--management.server.port=" + facadeManagement,
-            "--facade.routing.regions.eu.production[0]=http://127.0.0.1:" + eu1,
-            "--facade.routing.regions.eu.production[1]=http://127.0.0.1:" + eu2,
-            "--facade.routing.regions.eu.sandbox[0]=http://127.0.0.1:" + sandbox1,
-            "--facade.routing.regions.us.production[0]=http://127.0.0.1:" + us1);
-
-    int gatewayPort = ServiceProcess.freePort();
-    int gatewayManagement = ServiceProcess.freePort();
-    gatewayUrl = "http://127.0.0.1:" + gatewayPort;
-    gateway =
-        ServiceProcess.start(
-            "gateway",
-            "gateway.jar",
-            "http://127.0.0.1:" + gatewayManagement + "/actuator/health",
-            "--server.port=" + gatewayPort,
-            "--management.server.port=" + gatewayManagement,
-            "--FACADE_URI=http://127.0.0.1:" + facadePort);
+  static void startServices() throws IOException, InterruptedException {
+    stack = ServiceStack.start();
+    standinAdmin = stack.standinAdminUrl();
+    gatewayUrl = stack.gatewayUrl();
   }
 
   @AfterAll
   static void stopServices() throws InterruptedException {
-    for (ServiceProcess service : new ServiceProcess[] {gateway, facade, standin}) {
-      if (service != null) {
-        service.close();
-      }
+    if (stack != null) {
+      stack.close();
     }
   }
 
