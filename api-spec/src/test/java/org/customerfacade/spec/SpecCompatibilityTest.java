@@ -15,8 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Compares the spec with the last released spec in {@code api-spec/released}, and fails on a
- * change that breaks existing callers.
+ * Compares the spec with the last released spec in {@code api-spec/released}, and fails on a change
+ * that breaks existing callers.
  */
 class SpecCompatibilityTest {
 

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
@@ -53,7 +54,8 @@ final class SpecExamples {
     parameters(at, item.getParameters());
     forEach(
         item.readOperationsMap(),
-        (method, operation) -> operation(at + "/" + method.name().toLowerCase(), operation));
+        (method, operation) ->
+            operation(at + "/" + method.name().toLowerCase(Locale.ROOT), operation));
   }
 
   private void operation(String at, Operation operation) {
