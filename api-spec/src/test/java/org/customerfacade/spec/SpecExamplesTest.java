@@ -31,7 +31,7 @@ class SpecExamplesTest {
             "#/components/responses/NotFound/content/application~1problem+json/example",
             "#/paths/~1customer~1{id}/get/responses/200/content/application~1json/examples/stored",
             "#/paths/~1customer/post/requestBody/content/application~1json/examples/minimal",
-            "#/paths/~1customer/get/parameters/1/example");
+            "#/paths/~1customer/get/parameters/4/example");
   }
 
   @ParameterizedTest(name = "{0}")
