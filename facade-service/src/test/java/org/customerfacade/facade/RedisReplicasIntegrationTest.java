@@ -114,6 +114,16 @@ class RedisReplicasIntegrationTest {
   }
 
   @Test
+  void replicaThatOnlyReadsDropsEntriesAfterOutage() throws IOException {
+    redis.stop();
+    update(replicaA);
+
+    redis = startRedis(redisPort);
+
+    assertThat(awaitCity(replicaB, "York")).isEqualTo("York");
+  }
+
+  @Test
   void replicasKeepServingWhileRedisIsDown() throws IOException {
     redis.stop();
 

@@ -59,6 +59,13 @@ public class CacheProperties {
     /** Whether invalidations are published to and received from Redis; default false. */
     private boolean enabled;
 
+    /**
+     * Interval of the heartbeat each replica publishes, so that a replica that writes nothing still
+     * notices when Redis comes back and drops the entries whose invalidations it may have missed;
+     * default 1s.
+     */
+    @NotNull private Duration heartbeat = Duration.ofSeconds(1);
+
     /** Pub/sub channel of the invalidations; default {@code facade:cache:invalidations}. */
     @NotBlank(message = "must not be blank")
     private String channel = "facade:cache:invalidations";
@@ -93,6 +100,18 @@ public class CacheProperties {
 
     public void setChannel(String channel) {
       this.channel = channel;
+    }
+
+    public Duration getHeartbeat() {
+      return heartbeat;
+    }
+
+    public void setHeartbeat(Duration heartbeat) {
+      if (heartbeat.isNegative() || heartbeat.isZero()) {
+        throw new IllegalArgumentException(
+            PREFIX + ".redis.heartbeat must be positive but was " + heartbeat);
+      }
+      this.heartbeat = heartbeat;
     }
 
     public boolean isSecondLevel() {

@@ -213,6 +213,17 @@ class CaffeineCustomerCache implements CustomerCache {
     return dropped;
   }
 
+  /**
+   * Drops every local entry and the shared level, without telling other replicas: after an outage
+   * of the invalidation channel, any entry may be one whose invalidation was lost.
+   *
+   * @return the number of local entries dropped
+   */
+  long dropAfterOutage() {
+    shared.forgetAll().subscribe();
+    return apply(Invalidation.allPurged());
+  }
+
   private long applyAndPublish(Invalidation invalidation) {
     long dropped = apply(invalidation);
     publisher.publish(invalidation);

@@ -1,7 +1,9 @@
 package org.customerfacade.facade.cache;
 
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -10,6 +12,8 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>When Redis is unreachable the local cache keeps working and the failure is logged once.
  * Lettuce reconnects and subscribes again on its own. Because invalidations sent during the outage
- * are lost, the replica drops its whole local cache when a publish first succeeds again.
+ * are lost, the replica drops its whole local cache when a publish first succeeds again. A
+ * heartbeat message, published at a fixed interval, lets a replica that writes nothing notice an
+ * outage and its end too.
  */
 class RedisInvalidationBus implements InvalidationPublisher, SmartLifecycle {
 
@@ -29,10 +35,12 @@ class RedisInvalidationBus implements InvalidationPublisher, SmartLifecycle {
   private final ReactiveRedisMessageListenerContainer listeners;
   private final CaffeineCustomerCache cache;
   private final String channel;
+  private final Duration heartbeatInterval;
   private final String origin = UUID.randomUUID().toString();
   private final JsonMapper mapper = JsonMapper.builder().build();
   private final AtomicBoolean degraded = new AtomicBoolean();
   private volatile Disposable subscription;
+  private volatile Disposable heartbeat;
 
   RedisInvalidationBus(
       ReactiveRedisConnectionFactory connections,
@@ -42,6 +50,7 @@ class RedisInvalidationBus implements InvalidationPublisher, SmartLifecycle {
     this.listeners = new ReactiveRedisMessageListenerContainer(connections);
     this.cache = cache;
     this.channel = properties.getRedis().getChannel();
+    this.heartbeatInterval = properties.getRedis().getHeartbeat();
   }
 
   @Override
@@ -57,17 +66,36 @@ class RedisInvalidationBus implements InvalidationPublisher, SmartLifecycle {
     redis.convertAndSend(channel, message).subscribe(receivers -> recovered(), this::failed);
   }
 
+  private Mono<Void> publishHeartbeat() {
+    return Mono.fromCallable(() -> mapper.writeValueAsString(new Envelope(origin, null)))
+        .flatMap(message -> redis.convertAndSend(channel, message))
+        .doOnNext(receivers -> recovered())
+        .onErrorResume(
+            error -> {
+              failed(error);
+              return Mono.empty();
+            })
+        .then();
+  }
+
   @Override
   public void start() {
     subscription =
         listeners
             .receive(ChannelTopic.of(channel))
             .subscribe(message -> receive(message.getMessage()), this::failed);
+    heartbeat =
+        Flux.interval(heartbeatInterval, heartbeatInterval)
+            .concatMap(tick -> publishHeartbeat())
+            .subscribe();
     log.info("Sharing cache invalidations on Redis channel '{}' as replica {}", channel, origin);
   }
 
   @Override
   public void stop() {
+    if (heartbeat != null) {
+      heartbeat.dispose();
+    }
     if (subscription != null) {
       subscription.dispose();
     }
@@ -87,17 +115,18 @@ class RedisInvalidationBus implements InvalidationPublisher, SmartLifecycle {
       log.warn("Ignored an unreadable message on channel '{}'", channel, invalid);
       return;
     }
-    if (!origin.equals(envelope.origin())) {
-      cache.apply(envelope.invalidation());
+    Invalidation invalidation = envelope.invalidation();
+    if (invalidation != null && !origin.equals(envelope.origin())) {
+      cache.apply(invalidation);
     }
   }
 
   private void recovered() {
     if (degraded.compareAndSet(true, false)) {
-      long dropped = cache.apply(Invalidation.allPurged());
+      long dropped = cache.dropAfterOutage();
       log.info(
-          "Redis channel '{}' is reachable again; dropped {} local entries that may have missed"
-              + " invalidations",
+          "Redis channel '{}' is reachable again; dropped {} local entries and the shared level,"
+              + " which may have missed invalidations",
           channel,
           dropped);
     }
@@ -112,6 +141,9 @@ class RedisInvalidationBus implements InvalidationPublisher, SmartLifecycle {
     }
   }
 
-  /** Message on the channel: the sending replica and its invalidation. */
-  record Envelope(String origin, Invalidation invalidation) {}
+  /**
+   * Message on the channel: the sending replica and its invalidation, or no invalidation for a
+   * heartbeat.
+   */
+  record Envelope(String origin, @Nullable Invalidation invalidation) {}
 }
