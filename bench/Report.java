@@ -67,19 +67,20 @@ public class Report {
     }
   }
 
-  /** Clock ticks per second of /proc/PID/stat on Linux. */
-  private static final double TICKS_PER_SECOND = 100.0;
-
   private final Path work;
   private final Map<String, String> run = new LinkedHashMap<>();
   private final Map<String, Row> rows = new LinkedHashMap<>();
   private final StringBuilder out = new StringBuilder();
+
+  /** Clock ticks per second of the CPU times in /proc/PID/stat, from {@code getconf CLK_TCK}. */
+  private final double ticksPerSecond;
 
   Report(Path work) throws IOException {
     this.work = work;
     for (String[] f : table("run.tsv")) {
       run.put(f[0], f.length > 1 ? f[1] : "");
     }
+    ticksPerSecond = Double.parseDouble(run.getOrDefault("clock_ticks", "100"));
     for (String line : lines("results.tsv")) {
       Row row = Row.parse(line);
       rows.put(row.id(), row);
@@ -132,6 +133,8 @@ public class Report {
     }
     line("| load average before / after | " + run.get("load_before") + " / " + run.get("load_after") + " |");
     line();
+
+
     line(
         "- Pinning: every server on CPU "
             + run.get("server_cpus")
@@ -178,11 +181,11 @@ public class Report {
             + " CPU µs/req | stand-in CPU s | peak RSS MiB | upstream requests | errors |");
     line("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
     for (Row row : rows.values()) {
-      double cpuSeconds = row.cpuTicks() / TICKS_PER_SECOND;
+      double cpuSeconds = row.cpuTicks() / ticksPerSecond;
       String standinCpu =
           row.standinCpuTicks().equals("-")
               ? "—"
-              : fixed(Long.parseLong(row.standinCpuTicks()) / TICKS_PER_SECOND, 1);
+              : fixed(Long.parseLong(row.standinCpuTicks()) / ticksPerSecond, 1);
       line(
           "| "
               + row.id()
@@ -232,6 +235,7 @@ public class Report {
     Row hit = rows.get("2");
     Row nginx = rows.get("6");
     Row scg = rows.get("7");
+
     if (hit != null && scg != null) {
       double ratio = hit.throughput() / scg.throughput();
       floor("cache hit ≥ 1.5 × SCG LocalResponseCache", "× " + fixed(ratio, 2), ratio >= MIN_RATIO_TO_SCG);
@@ -240,6 +244,7 @@ public class Report {
       double ratio = hit.throughput() / nginx.throughput();
       floor("cache hit ≥ 0.6 × nginx proxy_cache", "× " + fixed(ratio, 2), ratio >= MIN_RATIO_TO_NGINX);
     }
+
     Row direct = rows.get("1h");
     Row miss = rows.get("3h");
     if (direct != null && miss != null) {
@@ -255,6 +260,7 @@ public class Report {
       double p50 = (gateway.p50Micros() - hit.p50Micros()) / 1000.0;
       floor("gateway hop adds ≤ 1 ms at p50 (4 − 2)", "+" + fixed(p50, 2) + " ms", p50 <= MAX_GATEWAY_P50_ADDED_MS);
     }
+
     long maxRss = memoryRows().stream().mapToLong(f -> Long.parseLong(f[2])).max().orElse(-1);
     if (maxRss >= 0) {
       floor("≤ 512 MB RSS per JVM with " + run.get("customers") + " cached customers",
@@ -266,7 +272,7 @@ public class Report {
     floor("zero errors in every scenario", errors + " errors", errors == 0);
     Optional<String[]> herd = herdRows().stream().filter(f -> f[0].equals("facade")).findFirst();
     herd.ifPresent(
-        f -> floor("one upstream request when a hot entry expires", f[1] + " requests", f[1].equals("1")));
+        f -> floor("one upstream request when a hot entry expires", "upstream requests: " + f[1], f[1].equals("1")));
     line();
   }
 
@@ -301,7 +307,7 @@ public class Report {
     return switch (target) {
       case "facade" -> "facade, refresh-ahead off";
       case "facade-refresh-ahead" ->
-          "facade, refresh-ahead 1 s (the request counted is the refresh ahead of expiry)";
+          "facade, refresh-ahead on (each request counted is a background refresh before expiry)";
       case "nginx" -> "nginx `proxy_cache_lock on`";
       case "scg" -> "Spring Cloud Gateway LocalResponseCache";
       default -> target;
