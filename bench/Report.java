@@ -373,6 +373,28 @@ public class Report {
     }
     line("```");
     line();
+
+    List<String[]> servers = table("servers.tsv");
+    if (!servers.isEmpty()) {
+      line("The servers, each started with `taskset -c " + run.get("server_cpus") + "`:");
+      line();
+      line("```");
+      for (String[] f : servers) {
+        line("# " + f[0]);
+        line(f[1]);
+      }
+      line("```");
+      line();
+    }
+    List<String> nginx = lines("nginx.conf");
+    if (!nginx.isEmpty()) {
+      line("The nginx configuration that bench/run wrote:");
+      line();
+      line("```nginx");
+      nginx.forEach(this::line);
+      line("```");
+      line();
+    }
   }
 
   private void findings() throws IOException {

@@ -18,8 +18,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import reactor.core.publisher.Mono;
 
 /**
- * Measures the cache-hit path: building the key of a read by id, hashing it, and a whole {@link
- * CaffeineCustomerCache#retrieve} that finds a fresh entry.
+ * Measures the cache-hit path: building the key of a read by id, hashing it, a whole {@link
+ * CaffeineCustomerCache#retrieve} that finds a fresh entry, and the {@link
+ * CaffeineCustomerCache#freshHit} that the facade's hit filter calls instead.
  */
 @State(org.openjdk.jmh.annotations.Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -61,5 +62,11 @@ public class CacheKeyBenchmark {
             CacheDirectives.NONE,
             unusedLoader)
         .block();
+  }
+
+  @Benchmark
+  public CachedRead<Customer> freshHit() {
+    return cache.freshHit(
+        SampleCustomers.EU_ACCOUNT, SampleCustomers.API_VERSION, customerId, unusedLoader);
   }
 }
