@@ -13,8 +13,10 @@ import java.util.Optional;
  * a single-file program: {@code java bench/Report.java WORK_DIR REPORT}.
  *
  * <p>Inputs in WORK_DIR: {@code results.tsv} (one row per scenario), {@code herd.tsv}, {@code
- * memory.tsv}, {@code startup.tsv} and {@code run.tsv} (settings, machine and versions). The
- * hand-written findings in bench/FINDINGS.md are appended unchanged.
+ * memory.tsv}, {@code startup.tsv}, {@code run.tsv} (settings, machine and versions), {@code
+ * servers.tsv} (command lines) and {@code nginx.conf}. A missing herd, memory, servers or nginx
+ * file leaves its section out. The hand-written findings in bench/FINDINGS.md are appended
+ * unchanged.
  */
 public class Report {
 
@@ -157,11 +159,17 @@ public class Report {
             + " bytes; scenario 5 also updates it.");
     line("- JVM options of every Java server: `" + run.get("java_opts") + "`.");
     line(
-        "- nginx: one worker, `proxy_cache` with `proxy_cache_valid 200 60s` and"
+        "- nginx: one worker, `proxy_cache` with `proxy_cache_valid 200 "
+            + run.get("cache_ttl_seconds")
+            + "s` and"
             + " `proxy_cache_lock on`, 64 keep-alive connections to the stand-in, access log off."
             + " The Spring Cloud Gateway peer (bench/scg-peer): one route with"
-            + " `LocalResponseCache=60s,512MB`. Both add the provider key, so callers send none."
-            + " The facade: `facade.cache.ttl` 60 s and `maximum-weight` 256MB (room for the"
+            + " `LocalResponseCache="
+            + run.get("cache_ttl_seconds")
+            + "s,512MB`. Both add the provider key, so callers send none."
+            + " The facade: `facade.cache.ttl` "
+            + run.get("cache_ttl_seconds")
+            + " s and `maximum-weight` 256MB (room for the"
             + " memory run). The gateway: its defaults, access log included, with the rate limit"
             + " raised out of the way.");
     line(
@@ -444,7 +452,8 @@ public class Report {
       }
       return Files.readAllLines(path).stream().filter(line -> !line.isBlank()).toList();
     } catch (IOException unreadable) {
-      throw new IllegalStateException("cannot read " + work.resolve(file), unreadable);
+      throw new IllegalStateException(
+          "failed to read " + work.resolve(file) + "; run bench/run again", unreadable);
     }
   }
 
