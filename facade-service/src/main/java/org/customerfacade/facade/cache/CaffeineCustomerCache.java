@@ -136,6 +136,26 @@ class CaffeineCustomerCache implements CustomerCache {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
+  public @Nullable CachedRead<Customer> freshHit(
+      Account account, String apiVersion, long id, Supplier<Mono<Customer>> loader) {
+    if (!enabled) {
+      return null;
+    }
+    ById key = new ById(Scope.of(account, apiVersion), id);
+    CompletableFuture<CacheEntry> current = cache.getIfPresent(key);
+    CacheEntry entry = current == null ? null : current.getNow(null);
+    // Entries left by a failed load, and stale ones, take the full path in lookup.
+    if (!(entry instanceof Stored stored) || age(stored).toNanos() >= freshness(stored)) {
+      return null;
+    }
+
+    refreshIfHot(key, current, stored, loader);
+    metrics.recordRead(key, Source.HIT);
+    return (CachedRead<Customer>) (CachedRead<?>) served(stored, Source.HIT);
+  }
+
+  @Override
   public Mono<CachedRead<List<Customer>>> find(
       Account account,
       String apiVersion,

@@ -26,6 +26,17 @@ public interface CustomerCache {
       CacheDirectives directives,
       Supplier<Mono<Customer>> loader);
 
+  /**
+   * Returns the customer when a fresh entry contains it and no provider call is needed, or null. A
+   * result counts as a hit and may start a refresh ahead of expiry with {@code loader}, exactly as
+   * {@link #retrieve} with no directives would. Callers use it to serve hits without the reactive
+   * read pipeline, and fall back to {@link #retrieve} on null.
+   */
+  default @Nullable CachedRead<Customer> freshHit(
+      Account account, String apiVersion, long id, Supplier<Mono<Customer>> loader) {
+    return null;
+  }
+
   /** Returns a lookup result from the cache, or loads it with {@code loader} and caches it. */
   Mono<CachedRead<List<Customer>>> find(
       Account account,

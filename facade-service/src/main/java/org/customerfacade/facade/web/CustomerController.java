@@ -286,7 +286,7 @@ class CustomerController implements CustomersApi {
     return ResponseEntity.ok().headers(cacheHeaders(read)).body(read.value());
   }
 
-  private static HttpHeaders cacheHeaders(CachedRead<?> read) {
+  static HttpHeaders cacheHeaders(CachedRead<?> read) {
     HttpHeaders headers = new HttpHeaders();
     headers.set(FacadeHeaders.CACHE, read.xCache());
     headers.set(FacadeHeaders.CACHE_STATUS, read.cacheStatus());
