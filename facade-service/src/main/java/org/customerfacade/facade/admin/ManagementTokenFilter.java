@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
  * deployment, so one token guards it all. Spring's reactive management context collects {@link
  * WebFilter} beans from its parent, which is how this filter reaches the management port; the main
  * port serves nothing under {@code /actuator}. The token is compared by its SHA-256 in constant
- * time, so the configuration never holds the token itself.
+ * time, so the configuration never contains the token itself.
  */
 @Component
 class ManagementTokenFilter implements WebFilter {

@@ -60,9 +60,9 @@ public class CacheProperties {
     private boolean enabled;
 
     /**
-     * Interval of the heartbeat each replica publishes, so that a replica that writes nothing still
-     * notices when Redis comes back and drops the entries whose invalidations it may have missed;
-     * default 1s.
+     * Interval of the heartbeat each replica publishes; default 1s. A replica that writes nothing
+     * still notices when Redis returns, so it drops the entries whose invalidations it may have
+     * missed.
      */
     @NotNull private Duration heartbeat = Duration.ofSeconds(1);
 
@@ -71,8 +71,8 @@ public class CacheProperties {
     private String channel = "facade:cache:invalidations";
 
     /**
-     * Whether customers by id are also kept in Redis as a second level that every replica reads on
-     * a local miss, so that a new replica starts warm; default false.
+     * Whether customers by id are also kept in Redis as a second level; default false. Every
+     * replica reads it on a local miss, so a new replica starts warm.
      */
     private boolean secondLevel;
 
@@ -81,7 +81,7 @@ public class CacheProperties {
     private String keyPrefix = "facade:cache:customer:";
 
     /**
-     * Longest wait for a second-level read before the replica calls the provider instead; default
+     * Maximum wait for a second-level read before the replica calls the provider instead; default
      * 100ms.
      */
     @NotNull private Duration readTimeout = Duration.ofMillis(100);

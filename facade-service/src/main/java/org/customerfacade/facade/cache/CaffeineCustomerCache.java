@@ -46,7 +46,7 @@ import reactor.core.publisher.Mono;
  * Failed}, which readers may serve as stale. Hot entries are refreshed before their TTL ends by one
  * background load, guarded by a flag on the entry.
  *
- * <p>With a {@link SharedCustomers} level, a local miss of a customer by id first asks the shared
+ * <p>With a {@link SharedCustomers} level, a local miss of a customer by id first reads the shared
  * level, and customers that the provider returned are offered to it, so replicas fetch a customer
  * once between them. Writes replace the shared copy, deletes and purges hide it.
  */
@@ -378,7 +378,7 @@ class CaffeineCustomerCache implements CustomerCache {
   }
 
   /**
-   * Takes a customer from the shared level when another replica holds a fresh copy, and otherwise
+   * Takes a customer from the shared level when another replica stored a fresh copy, and otherwise
    * loads it from the provider. Lookups always come from the provider.
    */
   private <T> CompletableFuture<CacheEntry> loadThroughSharedLevel(

@@ -101,7 +101,7 @@ class RedisSharedCustomers implements SharedCustomers {
     try {
       envelope = mapper.readValue(value, Envelope.class);
     } catch (JacksonException unreadable) {
-      // The message may quote the value, which holds personal data; the type is enough.
+      // The message may quote the value, which contains personal data, so only the type is logged.
       log.warn(
           "Ignored an unreadable shared cache entry ({})", unreadable.getClass().getSimpleName());
       return Mono.empty();

@@ -54,12 +54,12 @@ interface SharedCustomers {
   Mono<SharedCustomer> find(ById key);
 
   /**
-   * Shares a customer that a read fetched, unless the key already holds a copy or was forgotten: a
-   * read that started before a write may finish after it, and must not replace the newer copy.
+   * Shares a customer that a read fetched, unless the key already contains a copy or was forgotten:
+   * a read that started before a write may finish after it, and must not replace the newer copy.
    */
   Mono<Void> offer(ById key, Customer customer);
 
-  /** Shares the provider's answer to a create or an update, replacing any copy. */
+  /** Shares the provider's response to a create or an update, replacing any copy. */
   Mono<Void> store(ById key, Customer customer);
 
   /** Hides the customer from every replica until a copy older than the change would expire. */

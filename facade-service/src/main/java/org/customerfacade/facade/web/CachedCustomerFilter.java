@@ -106,7 +106,7 @@ class CachedCustomerFilter implements WebFilter {
   }
 
   /**
-   * Returns the customer id of a request this filter may answer from the cache, or -1 for any other
+   * Returns the customer id of a request this filter may serve from the cache, or -1 for any other
    * request.
    */
   private long plainReadId(ServerWebExchange exchange) {

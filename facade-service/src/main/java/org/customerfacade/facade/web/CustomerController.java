@@ -265,8 +265,8 @@ class CustomerController implements CustomersApi {
   }
 
   /**
-   * Parses every Cache-Control line of the request; the generated method's parameter would carry
-   * them joined, and parsing the lines one by one keeps each directive's position for errors.
+   * Parses every Cache-Control line of the request. The generated method's parameter carries them
+   * joined, and parsing the lines one by one keeps each directive's position for errors.
    */
   private static Mono<CacheDirectives> directives(ServerWebExchange exchange) {
     return CacheDirectives.parse(exchange.getRequest().getHeaders().get(HttpHeaders.CACHE_CONTROL));
