@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * does not depend on how many leading characters of a guess are right.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// Right after the access log, so that rejected calls are logged too.
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class GatewaySecretFilter implements WebFilter {
 
   /** Header carrying the shared secret; the gateway replaces any copy that a caller sends. */

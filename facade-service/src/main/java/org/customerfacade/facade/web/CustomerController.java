@@ -12,6 +12,7 @@ import org.customerfacade.facade.cache.CustomerCache;
 import org.customerfacade.facade.cache.LookupCriteria;
 import org.customerfacade.facade.idempotency.IdempotentCreates;
 import org.customerfacade.facade.idempotency.IdempotentCreates.Outcome;
+import org.customerfacade.facade.observability.RequestRecord;
 import org.customerfacade.facade.problem.FacadeProblem;
 import org.customerfacade.facade.problem.FacadeProblem.FieldError;
 import org.customerfacade.facade.upstream.Operation;
@@ -80,7 +81,9 @@ class CustomerController implements CustomersApi {
                                 accountAndDirectives.getT1(),
                                 Operation.RETRIEVE,
                                 api -> api.getCustomer(id, xApiVersion, null, null, null))
-                            .map(models::toServer)))
+                            .map(models::toServer)
+                            .contextWrite(RequestRecord.context(exchange))))
+        .doOnNext(read -> RequestRecord.recordCacheRead(exchange, read))
         .map(CustomerController::cachedResponse);
   }
 
@@ -133,7 +136,9 @@ class CustomerController implements CustomersApi {
                                             externalId,
                                             publicId)
                                         .collectList())
-                            .map(models::toServer)))
+                            .map(models::toServer)
+                            .contextWrite(RequestRecord.context(exchange))))
+        .doOnNext(read -> RequestRecord.recordCacheRead(exchange, read))
         .map(
             read ->
                 ResponseEntity.ok()
@@ -160,7 +165,9 @@ class CustomerController implements CustomersApi {
         .flatMap(
             pair -> {
               Supplier<Mono<Customer>> create =
-                  () -> sendCreate(pair.getT1(), xApiVersion, pair.getT2());
+                  () ->
+                      sendCreate(pair.getT1(), xApiVersion, pair.getT2())
+                          .contextWrite(RequestRecord.context(exchange));
               if (idempotencyKey == null) {
                 return create.get().map(created -> new Outcome(created, false));
               }
@@ -249,7 +256,9 @@ class CustomerController implements CustomersApi {
   private Mono<Account> account(
       ServerWebExchange exchange, @Nullable String xAccount, @Nullable String xRegion) {
     String consumerId = exchange.getRequest().getHeaders().getFirst(FacadeHeaders.CONSUMER_ID);
-    return accounts.resolve(consumerId, xAccount, xRegion);
+    return accounts
+        .resolve(consumerId, xAccount, xRegion)
+        .doOnNext(account -> RequestRecord.recordAccount(exchange, account));
   }
 
   private static List<FieldError> blankCriteria(
