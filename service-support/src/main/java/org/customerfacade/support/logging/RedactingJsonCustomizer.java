@@ -28,6 +28,8 @@ public class RedactingJsonCustomizer implements StructuredLoggingJsonMembersCust
   }
 
   private static boolean mayCarryRequestData(MemberPath path) {
-    return !LOGBACK_MEMBERS.contains(path.name());
+    // Elements of arrays, such as the tags of a marker, have no name.
+    String name = path.name();
+    return name == null || !LOGBACK_MEMBERS.contains(name);
   }
 }
