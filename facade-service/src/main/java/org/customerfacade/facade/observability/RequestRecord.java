@@ -11,8 +11,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.util.context.Context;
 
 /**
- * Facts about one request that the access log reports beyond its headers and status: the account
- * it resolved to, how the cache served it, and the last provider endpoint it reached.
+ * Facts about one request that the access log reports beyond its headers and status: the account it
+ * resolved to, how the cache served it, and the last provider endpoint it reached.
  *
  * <p>{@link AccessLogFilter} stores one in the exchange's attributes and in the Reactor context.
  * The controller and the cache filter add the account and the cache result. The upstream call finds

@@ -45,7 +45,7 @@ final class Attempt<T> {
   }
 
   /** Returns the access-log record of the request, or null when the request is not logged. */
-  @Nullable RequestRecord record() {
+  @Nullable RequestRecord requestRecord() {
     return record;
   }
 

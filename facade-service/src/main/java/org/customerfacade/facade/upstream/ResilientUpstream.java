@@ -157,8 +157,8 @@ class ResilientUpstream implements Upstream {
       long startNanos) {
     metrics.recordCall(
         endpoint.name(), attempt.operationTag(), outcome, System.nanoTime() - startNanos);
-    if (sent && attempt.record() != null) {
-      attempt.record().recordUpstreamAttempt(endpoint.name());
+    if (sent && attempt.requestRecord() != null) {
+      attempt.requestRecord().recordUpstreamAttempt(endpoint.name());
     }
   }
 
