@@ -1,5 +1,7 @@
 package org.customerfacade.support.logging;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +38,34 @@ public final class LogRedactor {
   private static final String SECRET_FIELDS =
       "api[-_]?key|x-api-key|access[-_]?token|token|secret|password|authorization|credentials"
           + "|x-gateway-secret|token[-_]?sha256";
+
+  /**
+   * Lower-case name parts: every name in {@link #PERSONAL_FIELDS} and {@link #SECRET_FIELDS}
+   * contains at least one. The field pattern tries every name at every position of a string, about
+   * 20 us for a 100-character message in {@code LogRedactorBenchmark}, so it runs only on text that
+   * contains one of these parts.
+   */
+  private static final List<String> FIELD_NAME_PARTS =
+      List.of(
+          "name",
+          "mail",
+          "phone",
+          "mobile",
+          "number",
+          "address",
+          "city",
+          "county",
+          "code",
+          "zip",
+          "company",
+          "birth",
+          "cf_",
+          "key",
+          "token",
+          "secret",
+          "password",
+          "authorization",
+          "credentials");
 
   /** A JSON string, with escaped quotes inside it. */
   private static final String QUOTED = "\"(?:[^\"\\\\]|\\\\.)*\"";
@@ -100,7 +130,7 @@ public final class LogRedactor {
     if ((rules & JWT_RULE) != 0 && redacted.contains("eyJ")) {
       redacted = replace(JWT, redacted, "<jwt>");
     }
-    if ((rules & FIELD_RULE) != 0) {
+    if ((rules & FIELD_RULE) != 0 && mentionsFieldName(redacted)) {
       redacted = replaceFieldValues(redacted);
     }
     if ((rules & EMAIL_RULE) != 0) {
@@ -136,6 +166,16 @@ public final class LogRedactor {
   private static boolean endsWithCredentialScheme(String text, int end) {
     return end >= 6 && text.regionMatches(true, end - 6, "bearer", 0, 6)
         || end >= 5 && text.regionMatches(true, end - 5, "basic", 0, 5);
+  }
+
+  private static boolean mentionsFieldName(String text) {
+    String lowerCase = text.toLowerCase(Locale.ROOT);
+    for (String part : FIELD_NAME_PARTS) {
+      if (lowerCase.contains(part)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String replaceFieldValues(String text) {

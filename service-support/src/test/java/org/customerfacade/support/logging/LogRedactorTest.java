@@ -70,6 +70,49 @@ class LogRedactorTest {
     assertThat(LogRedactor.redact(input)).isEqualTo(expected);
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "first_name",
+        "firstName",
+        "last-name",
+        "full_name",
+        "email",
+        "e-mail",
+        "phone",
+        "mobile",
+        "number",
+        "address",
+        "address2",
+        "address_line_1",
+        "city",
+        "county",
+        "postcode",
+        "post_code",
+        "zip",
+        "company",
+        "date_of_birth",
+        "dateOfBirth",
+        "birthday",
+        "cf_vip",
+        "api_key",
+        "apiKey",
+        "X-Api-Key",
+        "access_token",
+        "token",
+        "secret",
+        "password",
+        "Authorization",
+        "credentials",
+        "X-Gateway-Secret",
+        "token_sha256"
+      })
+  void redactsEveryFieldName(String field) {
+    assertThat(LogRedactor.redact(field + "=value-1")).isEqualTo(field + "=<redacted>");
+    assertThat(LogRedactor.redact("{\"" + field + "\":\"value-1\"}"))
+        .isEqualTo("{\"" + field + "\":\"<redacted>\"}");
+  }
+
   @Test
   void redactsSpringHeaderMaps() {
     String headers = "[X-Api-Key:\"eu-demo-key\", Accept:\"application/json\"]";
