@@ -2,9 +2,12 @@ package org.customerfacade.facade;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import org.customerfacade.facade.trust.GatewaySecretFilter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -53,6 +56,31 @@ class GatewayTrustIntegrationTest extends FacadeIntegrationTest {
         .header("X-Consumer-Id", CONSUMER)
         .header("x-api-version", "2.0")
         .header(GatewaySecretFilter.SECRET_HEADER, "a-guess-of-the-gateway-secret")
+        .exchange()
+        .expectStatus()
+        .isUnauthorized();
+
+    assertThat(euPrimary.getAllServeEvents()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"prefix", "extension", "empty", "other case"})
+  void nearMissSecretIs401(String kind) {
+    String secret = GatewaySecretHeader.DEMO_VALUE;
+    String guess =
+        switch (kind) {
+          case "prefix" -> secret.substring(0, secret.length() - 1);
+          case "extension" -> secret + "x";
+          case "empty" -> "";
+          default -> secret.toUpperCase(Locale.ROOT);
+        };
+
+    direct
+        .get()
+        .uri("/customer/1")
+        .header("X-Consumer-Id", CONSUMER)
+        .header("x-api-version", "2.0")
+        .header(GatewaySecretFilter.SECRET_HEADER, guess)
         .exchange()
         .expectStatus()
         .isUnauthorized();

@@ -94,7 +94,7 @@ class RedisReplicasIntegrationTest {
         .exchange()
         .expectHeader()
         .valueEquals("X-Cache", "MISS");
-    awaitSharedKey("facade:cache:customer:eu-demo:2.0:8");
+    awaitSharedKey("facade:cache:customer:eu-demo:eu:2.0:8");
 
     lateReplica = startReplica();
     client(lateReplica)

@@ -160,17 +160,18 @@ class RequestHandlingIntegrationTest extends FacadeIntegrationTest {
                     .withStatus(422)
                     .withHeader("Content-Type", "application/problem+json")
                     .withBody(
-                        "{\"status\":422,\"detail\":\"Custom field 'cf_x' is not defined.\","
-                            + "\"errors\":[{\"pointer\":\"/cf_x\",\"detail\":\"is not defined\"}]}")));
+                        "{\"status\":422,\"detail\":\"Policy 99 is not a policy of the account.\","
+                            + "\"errors\":[{\"pointer\":\"/accept_policies/0\","
+                            + "\"detail\":\"is not a policy id\"}]}")));
 
-    create("{\"cf_x\":\"1\"}")
+    create("{\"accept_policies\":[99]}")
         .expectStatus()
         .isEqualTo(422)
         .expectBody()
         .jsonPath("$.detail")
-        .isEqualTo("Custom field 'cf_x' is not defined.")
+        .isEqualTo("Policy 99 is not a policy of the account.")
         .jsonPath("$.errors[0].pointer")
-        .isEqualTo("/cf_x");
+        .isEqualTo("/accept_policies/0");
     euSecondary.verify(0, postRequestedFor(anyUrl()));
   }
 

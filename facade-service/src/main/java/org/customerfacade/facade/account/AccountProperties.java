@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,20 @@ public class AccountProperties {
      */
     private @Nullable Region failoverRegion;
 
+    /**
+     * Custom fields that the provider defines for the account. A create or update may send only
+     * these {@code cf_} fields, each with a value of its type; default none.
+     */
+    @Valid private List<CustomFieldOptions> customFields = new ArrayList<>();
+
+    public List<CustomFieldOptions> getCustomFields() {
+      return customFields;
+    }
+
+    public void setCustomFields(List<CustomFieldOptions> customFields) {
+      this.customFields = customFields;
+    }
+
     public @Nullable Region getFailoverRegion() {
       return failoverRegion;
     }
@@ -95,6 +110,45 @@ public class AccountProperties {
 
     public void setEnvironment(Environment environment) {
       this.environment = environment;
+    }
+  }
+
+  /** One custom field of an account, as the provider defines it. */
+  public static class CustomFieldOptions {
+
+    /** The field's name, which starts with {@code cf_}. */
+    @NotBlank(message = "must be set to the custom field's name, which starts with cf_")
+    private @Nullable String name;
+
+    /** Input type: TEXT, NUMBER, BOOLEAN, DATE or CHOICE. */
+    @NotNull(message = "must be one of text, number, boolean, date, choice")
+    private @Nullable CustomFieldType type;
+
+    /** Values a CHOICE field accepts; required for a choice and empty for every other type. */
+    private List<String> options = new ArrayList<>();
+
+    public @Nullable String getName() {
+      return name;
+    }
+
+    public void setName(@Nullable String name) {
+      this.name = name;
+    }
+
+    public @Nullable CustomFieldType getType() {
+      return type;
+    }
+
+    public void setType(@Nullable CustomFieldType type) {
+      this.type = type;
+    }
+
+    public List<String> getOptions() {
+      return options;
+    }
+
+    public void setOptions(List<String> options) {
+      this.options = options;
     }
   }
 

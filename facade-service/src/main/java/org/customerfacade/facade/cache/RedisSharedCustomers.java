@@ -2,21 +2,24 @@ package org.customerfacade.facade.cache;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.customerfacade.client.CustomerApiClients;
+import org.customerfacade.facade.account.Region;
 import org.customerfacade.facade.cache.CacheKey.ById;
 import org.customerfacade.server.model.Customer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.ScanOptions;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@link SharedCustomers} in Redis: one string key per account, API version and customer id,
- * holding the customer and the time it was fetched, and expiring with the cache's TTL.
+ * {@link SharedCustomers} in Redis: one string key per account, region, API version and customer
+ * id, holding the customer and the time it was fetched, and expiring with the cache's TTL.
  *
  * <p>Forgetting a customer writes a marker instead of deleting the key, so that a read which
  * fetched the old values before the change cannot share them afterwards: {@link #offer} only writes
@@ -76,11 +79,20 @@ class RedisSharedCustomers implements SharedCustomers {
 
   @Override
   public Mono<Void> forget(String account, long id) {
+    // Like the local cache, which evicts the id in every region: the caller may not know the region
+    // the forgotten copy was read from.
     return failOpen(
         "forget",
-        redis
-            .opsForValue()
-            .set(redisKey(account, CustomerApiClients.API_VERSION, id), FORGOTTEN, ttl));
+        Flux.fromArray(Region.values())
+            .concatMap(
+                region ->
+                    redis
+                        .opsForValue()
+                        .set(
+                            redisKey(account, region, CustomerApiClients.API_VERSION, id),
+                            FORGOTTEN,
+                            ttl))
+            .then());
   }
 
   @Override
@@ -154,11 +166,24 @@ class RedisSharedCustomers implements SharedCustomers {
   }
 
   private String redisKey(ById key) {
-    return redisKey(key.scope().account(), key.scope().apiVersion(), key.customerId());
+    return redisKey(
+        key.scope().account(), key.scope().region(), key.scope().apiVersion(), key.customerId());
   }
 
-  private String redisKey(String account, String apiVersion, long id) {
-    return prefix + account + ":" + apiVersion + ":" + id;
+  /**
+   * Returns the key of a customer. The region is part of it because regions hold different
+   * customers under the same ids, and a consumer allowed to choose the region must never be served
+   * the other region's copy.
+   */
+  private String redisKey(String account, Region region, String apiVersion, long id) {
+    return prefix
+        + account
+        + ":"
+        + region.name().toLowerCase(Locale.ROOT)
+        + ":"
+        + apiVersion
+        + ":"
+        + id;
   }
 
   /** Escapes the characters that Redis's MATCH treats as wildcards. */

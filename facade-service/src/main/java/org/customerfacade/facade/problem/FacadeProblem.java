@@ -45,7 +45,7 @@ public final class FacadeProblem extends RuntimeException {
   public static FacadeProblem unknownConsumer(String consumerId) {
     return new FacadeProblem(
         HttpStatus.FORBIDDEN,
-        "Consumer '" + consumerId + "' has no accounts configured in the facade.",
+        "Consumer " + SafeText.quoted(consumerId) + " has no accounts configured in the facade.",
         null,
         List.of(),
         null);
@@ -55,11 +55,11 @@ public final class FacadeProblem extends RuntimeException {
       String consumerId, String account, List<String> allowed) {
     return new FacadeProblem(
         HttpStatus.FORBIDDEN,
-        "Consumer '"
-            + consumerId
-            + "' may not use account '"
-            + account
-            + "'; set X-Account to one of "
+        "Consumer "
+            + SafeText.quoted(consumerId)
+            + " may not use account "
+            + SafeText.quoted(account)
+            + "; set X-Account to one of "
             + allowed
             + ".",
         null,
@@ -70,9 +70,9 @@ public final class FacadeProblem extends RuntimeException {
   public static FacadeProblem regionOverrideNotAllowed(String consumerId) {
     return new FacadeProblem(
         HttpStatus.FORBIDDEN,
-        "Consumer '"
-            + consumerId
-            + "' may not choose the region; remove the X-Region header to use the account's own.",
+        "Consumer "
+            + SafeText.quoted(consumerId)
+            + " may not choose the region; remove the X-Region header to use the account's own.",
         null,
         List.of(new FieldError("X-Region", "is not allowed for this consumer")),
         null);
@@ -81,7 +81,7 @@ public final class FacadeProblem extends RuntimeException {
   public static FacadeProblem invalidRegion(String region) {
     return new FacadeProblem(
         HttpStatus.BAD_REQUEST,
-        "X-Region '" + region + "' is not a region; send EU or US.",
+        "X-Region " + SafeText.quoted(region) + " is not a region; send EU or US.",
         null,
         List.of(new FieldError("X-Region", "must be EU or US")),
         null);
@@ -99,6 +99,52 @@ public final class FacadeProblem extends RuntimeException {
 
   public static FacadeProblem invalidRequest(String detail, List<FieldError> errors) {
     return new FacadeProblem(HttpStatus.BAD_REQUEST, detail, null, errors, null);
+  }
+
+  /**
+   * Reports body members that are neither fields of the Customer schema nor custom fields.
+   *
+   * @param count how many members are unknown; {@code errors} may list only the first ones
+   */
+  public static FacadeProblem unknownFields(int count, List<FieldError> errors) {
+    return new FacadeProblem(
+        HttpStatus.BAD_REQUEST,
+        "The request body has "
+            + count
+            + " member(s) that are not customer fields: "
+            + pointers(errors)
+            + ". Remove them, or name a custom field with the prefix cf_.",
+        null,
+        errors,
+        null);
+  }
+
+  /**
+   * Reports custom fields that the account does not define or whose values do not fit their type.
+   *
+   * @param count how many custom fields are invalid; {@code errors} may list only the first ones
+   * @param definedFields the account's custom fields with their types, as shown to the caller
+   */
+  public static FacadeProblem invalidCustomFields(
+      String account, String definedFields, int count, List<FieldError> errors) {
+    return new FacadeProblem(
+        HttpStatus.UNPROCESSABLE_CONTENT,
+        "The request body has "
+            + count
+            + " invalid custom field(s) for account '"
+            + account
+            + "': "
+            + pointers(errors)
+            + ". The account's custom fields are "
+            + definedFields
+            + ".",
+        null,
+        errors,
+        null);
+  }
+
+  private static String pointers(List<FieldError> errors) {
+    return errors.stream().map(FieldError::pointer).toList().toString();
   }
 
   /** The provider rejected the request; its status and message reach the caller unchanged. */
@@ -239,9 +285,9 @@ public final class FacadeProblem extends RuntimeException {
   public static FacadeProblem idempotencyKeyReused(String key, String account) {
     return new FacadeProblem(
         HttpStatus.UNPROCESSABLE_CONTENT,
-        "Idempotency-Key '"
-            + key
-            + "' was already used by account '"
+        "Idempotency-Key "
+            + SafeText.quoted(key)
+            + " was already used by account '"
             + account
             + "' with a different request body; send a new key for a different customer.",
         null,
@@ -253,9 +299,9 @@ public final class FacadeProblem extends RuntimeException {
   public static FacadeProblem idempotentCreatePending(String key, Duration waited) {
     return new FacadeProblem(
         HttpStatus.CONFLICT,
-        "The first create with Idempotency-Key '"
-            + key
-            + "' is still running after "
+        "The first create with Idempotency-Key "
+            + SafeText.quoted(key)
+            + " is still running after "
             + waited.toSeconds()
             + " seconds; send the request again later to get its result.",
         Duration.ofSeconds(1),

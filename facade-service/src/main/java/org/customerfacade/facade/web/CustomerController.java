@@ -3,6 +3,7 @@ package org.customerfacade.facade.web;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.customerfacade.client.CustomerApiClients;
 import org.customerfacade.facade.account.Account;
 import org.customerfacade.facade.account.AccountResolver;
@@ -15,8 +16,10 @@ import org.customerfacade.facade.idempotency.IdempotentCreates.Outcome;
 import org.customerfacade.facade.observability.RequestRecord;
 import org.customerfacade.facade.problem.FacadeProblem;
 import org.customerfacade.facade.problem.FacadeProblem.FieldError;
+import org.customerfacade.facade.problem.SafeText;
 import org.customerfacade.facade.upstream.Operation;
 import org.customerfacade.facade.upstream.Upstream;
+import org.customerfacade.facade.validation.CustomerBodyValidator;
 import org.customerfacade.server.api.CustomersApi;
 import org.customerfacade.server.model.Customer;
 import org.customerfacade.server.model.CustomerUpdate;
@@ -24,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
@@ -36,6 +40,9 @@ import reactor.core.publisher.Mono;
 @RestController
 class CustomerController implements CustomersApi {
 
+  /** A customer id as the path must carry it: decimal digits, at most as many as a long has. */
+  private static final Pattern DECIMAL_ID = Pattern.compile("[0-9]{1,19}");
+
   /** Longest {@code Idempotency-Key} accepted, in characters. */
   private static final int MAX_IDEMPOTENCY_KEY = 255;
 
@@ -44,18 +51,21 @@ class CustomerController implements CustomersApi {
   private final Upstream upstream;
   private final ModelMapper models;
   private final IdempotentCreates idempotentCreates;
+  private final CustomerBodyValidator bodyValidator;
 
   CustomerController(
       AccountResolver accounts,
       CustomerCache cache,
       Upstream upstream,
       ModelMapper models,
-      IdempotentCreates idempotentCreates) {
+      IdempotentCreates idempotentCreates,
+      CustomerBodyValidator bodyValidator) {
     this.accounts = accounts;
     this.cache = cache;
     this.upstream = upstream;
     this.models = models;
     this.idempotentCreates = idempotentCreates;
+    this.bodyValidator = bodyValidator;
   }
 
   @Override
@@ -66,7 +76,8 @@ class CustomerController implements CustomersApi {
       @Nullable String xAccount,
       @Nullable String xRegion,
       ServerWebExchange exchange) {
-    return checkVersion(xApiVersion)
+    return checkId(exchange)
+        .then(checkVersion(xApiVersion))
         .then(Mono.zip(account(exchange, xAccount, xRegion), directives(exchange)))
         .flatMap(
             accountAndDirectives ->
@@ -162,6 +173,7 @@ class CustomerController implements CustomersApi {
     return checkVersion(xApiVersion)
         .then(account(exchange, xAccount, xRegion))
         .zipWith(customer)
+        .delayUntil(pair -> bodyValidator.checkCreate(pair.getT1(), pair.getT2()))
         .flatMap(
             pair -> {
               Supplier<Mono<Customer>> create =
@@ -212,9 +224,11 @@ class CustomerController implements CustomersApi {
       @Nullable String xAccount,
       @Nullable String xRegion,
       ServerWebExchange exchange) {
-    return checkVersion(xApiVersion)
+    return checkId(exchange)
+        .then(checkVersion(xApiVersion))
         .then(account(exchange, xAccount, xRegion))
         .zipWith(update)
+        .delayUntil(pair -> bodyValidator.checkUpdate(pair.getT1(), pair.getT2()))
         .flatMap(
             pair ->
                 upstream
@@ -236,7 +250,8 @@ class CustomerController implements CustomersApi {
       @Nullable String xAccount,
       @Nullable String xRegion,
       ServerWebExchange exchange) {
-    return checkVersion(xApiVersion)
+    return checkId(exchange)
+        .then(checkVersion(xApiVersion))
         .then(account(exchange, xAccount, xRegion))
         .flatMap(
             account ->
@@ -281,13 +296,32 @@ class CustomerController implements CustomersApi {
     return CacheDirectives.parse(exchange.getRequest().getHeaders().get(HttpHeaders.CACHE_CONTROL));
   }
 
+  /**
+   * Checks that the id in the path is written as decimal digits only. Spring's conversion to {@code
+   * Long} also accepts surrounding spaces, a plus sign and hexadecimal such as {@code 0x10}, none
+   * of which is an integer as the spec writes it.
+   */
+  private static Mono<Void> checkId(ServerWebExchange exchange) {
+    List<PathContainer.Element> elements = exchange.getRequest().getPath().elements();
+    String id = elements.isEmpty() ? "" : elements.get(elements.size() - 1).value();
+    if (DECIMAL_ID.matcher(id).matches()) {
+      return Mono.empty();
+    }
+    return Mono.error(
+        FacadeProblem.invalidRequest(
+            "The value of 'id' must be a positive integer written in decimal digits, but was "
+                + SafeText.quoted(id)
+                + ".",
+            List.of(new FieldError("id", "must be a positive integer"))));
+  }
+
   private static Mono<Void> checkVersion(String version) {
     if (CustomerApiClients.API_VERSION.equals(version)) {
       return Mono.empty();
     }
     return Mono.error(
         FacadeProblem.invalidRequest(
-            "Unsupported x-api-version '" + version + "'; send x-api-version: 2.0.",
+            "Unsupported x-api-version " + SafeText.quoted(version) + "; send x-api-version: 2.0.",
             List.of(new FieldError("x-api-version", "must be 2.0"))));
   }
 

@@ -7,11 +7,13 @@ import jakarta.validation.Path;
 import jakarta.validation.Path.MethodNode;
 import jakarta.validation.Path.ParameterNode;
 import java.lang.reflect.Method;
+import java.net.URI;
 import java.util.List;
 import java.util.stream.Stream;
 import org.customerfacade.facade.problem.FacadeProblem;
 import org.customerfacade.facade.problem.FacadeProblem.FieldError;
 import org.customerfacade.facade.web.RequestErrors.Described;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
@@ -49,6 +51,12 @@ import reactor.core.publisher.Mono;
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+  /**
+   * Type of every problem the facade writes. RFC 9457 defines {@code about:blank} as a problem with
+   * no meaning beyond its status. Spring leaves the member out unless it is set.
+   */
+  private static final URI BLANK_TYPE = URI.create("about:blank");
 
   @ExceptionHandler(FacadeProblem.class)
   ResponseEntity<ProblemDetail> handleFacadeProblem(FacadeProblem problem) {
@@ -285,9 +293,44 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     return RequestErrors.apiName(path.substring(path.lastIndexOf('.') + 1));
   }
 
+  /**
+   * Sets the blank type, and a detail where Spring gave none, on the problems that Spring's own
+   * handlers build, such as the 413 and 415.
+   */
+  @Override
+  protected Mono<ResponseEntity<Object>> createResponseEntity(
+      @Nullable Object body,
+      @Nullable HttpHeaders headers,
+      HttpStatusCode status,
+      ServerWebExchange exchange) {
+    if (body instanceof ProblemDetail problem) {
+      if (problem.getType() == null) {
+        problem.setType(BLANK_TYPE);
+      }
+      if (problem.getDetail() == null) {
+        problem.setDetail(defaultDetail(status));
+      }
+    }
+    return super.createResponseEntity(body, headers, status, exchange);
+  }
+
+  /** Returns what to do about a problem that Spring built without a detail. */
+  private static String defaultDetail(HttpStatusCode status) {
+    return switch (status.value()) {
+      case 413 ->
+          "The request body is larger than the facade accepts; send a smaller body with only the"
+              + " fields that change.";
+      case 415 -> "Send the request body as JSON with the header Content-Type: application/json.";
+      case 405 -> "The path does not support this method; see the API's operations.";
+      case 406 -> "The API answers only application/json; accept it or send no Accept header.";
+      default -> "The request failed with status " + status.value() + ".";
+    };
+  }
+
   private static ResponseEntity<ProblemDetail> problem(
       HttpStatusCode status, String detail, List<FieldError> errors, HttpHeaders headers) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+    body.setType(BLANK_TYPE);
     if (!errors.isEmpty()) {
       // The records serialize as {pointer, detail}, in that order.
       body.setProperty("errors", errors);

@@ -8,11 +8,14 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.customerfacade.facade.problem.FacadeProblem.FieldError;
+import org.customerfacade.facade.problem.SafeText;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Describes invalid requests in the API's own terms: snake_case field names as the spec writes
@@ -20,7 +23,6 @@ import tools.jackson.databind.exc.MismatchedInputException;
  */
 final class RequestErrors {
 
-  private static final int MAX_ECHOED_VALUE = 80;
   private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
 
   private RequestErrors() {}
@@ -43,13 +45,12 @@ final class RequestErrors {
     return pointer.toString();
   }
 
-  /** Quotes a rejected value, shortened so a huge input is not echoed back whole. */
+  /**
+   * Quotes a rejected value, shortened so a huge input is not echoed back whole, and escaped so
+   * that no control character or markup reaches the caller raw.
+   */
   static String quoted(@Nullable Object value) {
-    String text = String.valueOf(value);
-    if (text.length() > MAX_ECHOED_VALUE) {
-      text = text.substring(0, MAX_ECHOED_VALUE) + "…";
-    }
-    return "'" + text + "'";
+    return SafeText.quoted(value);
   }
 
   /**
@@ -63,6 +64,20 @@ final class RequestErrors {
           "The request body could not be read; send a JSON object that matches the Customer"
               + " schema.",
           List.of());
+    }
+    if (jackson instanceof UnrecognizedPropertyException unknown) {
+      String pointer = bodyPointer(unknown.getPath());
+      return new Described(
+          "The member "
+              + pointer
+              + " is not a field of its object; remove it and send the request again.",
+          List.of(new FieldError(pointer, "is not a field of this object; remove it")));
+    }
+    if (jackson instanceof InputCoercionException && !jackson.getPath().isEmpty()) {
+      String pointer = bodyPointer(jackson.getPath());
+      return new Described(
+          "The number at " + pointer + " is out of range; send a smaller value.",
+          List.of(new FieldError(pointer, "must be a number within the range of its type")));
     }
     if (jackson instanceof StreamReadException) {
       return new Described(
@@ -114,7 +129,11 @@ final class RequestErrors {
     StringBuilder pointer = new StringBuilder();
     for (JacksonException.Reference reference : path) {
       String name = reference.getPropertyName();
-      pointer.append('/').append(name != null ? name : Integer.toString(reference.getIndex()));
+      if (name != null) {
+        pointer.append(SafeText.memberPointer(name));
+      } else {
+        pointer.append('/').append(reference.getIndex());
+      }
     }
     return pointer.toString();
   }
@@ -130,8 +149,7 @@ final class RequestErrors {
     if (message == null || message.isBlank()) {
       return "has the wrong type or format";
     }
-    String line = message.lines().findFirst().orElse(message);
-    return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    return SafeText.escaped(message.lines().findFirst().orElse(message));
   }
 
   private static @Nullable JacksonException find(@Nullable Throwable error) {

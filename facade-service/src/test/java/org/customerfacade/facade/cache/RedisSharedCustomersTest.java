@@ -109,6 +109,29 @@ class RedisSharedCustomersTest {
   }
 
   @Test
+  void regionsDoNotShareCopies() {
+    ById euCopy = key("eu-demo", 7);
+    ById usCopy = new ById(new Scope("eu-demo", Region.US, "2.0"), 7);
+    shared.store(euCopy, customer(7, "Leeds")).block(WAIT);
+
+    SharedCustomer fromUs = shared.find(usCopy).block(WAIT);
+
+    assertThat(fromUs).isNull();
+  }
+
+  @Test
+  void forgetHidesCustomerInEveryRegion() {
+    ById usCopy = new ById(new Scope("eu-demo", Region.US, "2.0"), 7);
+    shared.store(key("eu-demo", 7), customer(7, "Leeds")).block(WAIT);
+    shared.store(usCopy, customer(7, "Austin")).block(WAIT);
+
+    shared.forget("eu-demo", 7).block(WAIT);
+
+    assertThat(shared.find(key("eu-demo", 7)).block(WAIT)).isNull();
+    assertThat(shared.find(usCopy).block(WAIT)).isNull();
+  }
+
+  @Test
   void forgetAccountDropsOnlyThatAccount() {
     shared.store(key("eu-demo", 7), customer(7, "Leeds")).block(WAIT);
     shared.store(key("eu-demo-2", 7), customer(7, "York")).block(WAIT);
