@@ -14,6 +14,7 @@ import org.customerfacade.facade.idempotency.IdempotentCreates;
 import org.customerfacade.facade.idempotency.IdempotentCreates.Outcome;
 import org.customerfacade.facade.problem.FacadeProblem;
 import org.customerfacade.facade.problem.FacadeProblem.FieldError;
+import org.customerfacade.facade.tracing.Spans;
 import org.customerfacade.facade.upstream.Operation;
 import org.customerfacade.facade.upstream.Upstream;
 import org.customerfacade.server.api.CustomersApi;
@@ -43,18 +44,21 @@ class CustomerController implements CustomersApi {
   private final Upstream upstream;
   private final ModelMapper models;
   private final IdempotentCreates idempotentCreates;
+  private final Spans spans;
 
   CustomerController(
       AccountResolver accounts,
       CustomerCache cache,
       Upstream upstream,
       ModelMapper models,
-      IdempotentCreates idempotentCreates) {
+      IdempotentCreates idempotentCreates,
+      Spans spans) {
     this.accounts = accounts;
     this.cache = cache;
     this.upstream = upstream;
     this.models = models;
     this.idempotentCreates = idempotentCreates;
+    this.spans = spans;
   }
 
   @Override
@@ -69,18 +73,22 @@ class CustomerController implements CustomersApi {
         .then(Mono.zip(account(exchange, xAccount, xRegion), directives(exchange)))
         .flatMap(
             accountAndDirectives ->
-                cache.retrieve(
-                    accountAndDirectives.getT1(),
-                    xApiVersion,
-                    id,
-                    accountAndDirectives.getT2(),
+                spans.cacheLookup(
+                    Operation.RETRIEVE,
                     () ->
                         upstream
                             .call(
                                 accountAndDirectives.getT1(),
                                 Operation.RETRIEVE,
                                 api -> api.getCustomer(id, xApiVersion, null, null, null))
-                            .map(models::toServer)))
+                            .map(models::toServer),
+                    loader ->
+                        cache.retrieve(
+                            accountAndDirectives.getT1(),
+                            xApiVersion,
+                            id,
+                            accountAndDirectives.getT2(),
+                            loader)))
         .map(CustomerController::cachedResponse);
   }
 
@@ -113,11 +121,8 @@ class CustomerController implements CustomersApi {
         .then(Mono.zip(account(exchange, xAccount, xRegion), directives(exchange)))
         .flatMap(
             accountAndDirectives ->
-                cache.find(
-                    accountAndDirectives.getT1(),
-                    xApiVersion,
-                    criteria,
-                    accountAndDirectives.getT2(),
+                spans.cacheLookup(
+                    Operation.FIND,
                     () ->
                         upstream
                             .call(
@@ -133,7 +138,14 @@ class CustomerController implements CustomersApi {
                                             externalId,
                                             publicId)
                                         .collectList())
-                            .map(models::toServer)))
+                            .map(models::toServer),
+                    loader ->
+                        cache.find(
+                            accountAndDirectives.getT1(),
+                            xApiVersion,
+                            criteria,
+                            accountAndDirectives.getT2(),
+                            loader)))
         .map(
             read ->
                 ResponseEntity.ok()
