@@ -16,16 +16,16 @@ import org.customerfacade.facade.tracing.Spans;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
 
-@Import(RecordedSpans.class)
-@TestPropertySource(properties = "management.tracing.sampling.probability=1.0")
+@SampleEverything
 class TracingIntegrationTest extends FacadeIntegrationTest {
 
   private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
   private static final String CALLER_SPAN_ID = "00f067aa0ba902b7";
-  private static final String CUSTOMER_8 = "{\"id\":8,\"first_name\":\"Ada\"}";
+  private static final String CUSTOMER_8 =
+      "{\"id\":8,\"public_id\":\"7f1c6a52-51c1-4c2e-9d0a-1f0e5b1d8c11\","
+          + "\"created_datetime_utc\":\"2026-01-02T03:04:05\","
+          + "\"modified_datetime_utc\":\"2026-01-02T03:04:05\",\"first_name\":\"Ada\"}";
 
   @Autowired RecordedSpans spans;
 
