@@ -3,6 +3,8 @@ package org.customerfacade.facade;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,6 +57,23 @@ class TracingIntegrationTest extends FacadeIntegrationTest {
     assertThat(sent).startsWith("00-" + TRACE_ID + "-");
     assertThat(sent).doesNotContain(CALLER_SPAN_ID);
     assertThat(sent).endsWith("-00");
+  }
+
+  @Test
+  void idempotentCreateKeepsCallersTrace() {
+    euPrimary.stubFor(post(urlEqualTo("/customer")).willReturn(okJson(CUSTOMER_8).withStatus(201)));
+
+    createRequest("eu-demo")
+        .header("traceparent", traceparent("01"))
+        .header("Idempotency-Key", "trace-create-1")
+        .bodyValue("{\"first_name\":\"Ada\"}")
+        .exchange()
+        .expectStatus()
+        .isCreated();
+
+    List<LoggedRequest> creates = euPrimary.findAll(postRequestedFor(urlEqualTo("/customer")));
+    assertThat(creates).hasSize(1);
+    assertThat(creates.get(0).getHeader("traceparent")).startsWith("00-" + TRACE_ID + "-");
   }
 
   @Test
