@@ -60,6 +60,20 @@ class TracingIntegrationTest extends FacadeIntegrationTest {
   }
 
   @Test
+  void callersBaggageIsNotForwarded() {
+    read("/customer/8")
+        .header("traceparent", traceparent("01"))
+        .header("baggage", "consumer-note=internal-only")
+        .exchange()
+        .expectStatus()
+        .isOk();
+
+    List<LoggedRequest> requests = euPrimary.findAll(getRequestedFor(urlEqualTo("/customer/8")));
+    assertThat(requests).hasSize(1);
+    assertThat(requests.get(0).containsHeader("baggage")).isFalse();
+  }
+
+  @Test
   void idempotentCreateKeepsCallersTrace() {
     euPrimary.stubFor(post(urlEqualTo("/customer")).willReturn(okJson(CUSTOMER_8).withStatus(201)));
 
