@@ -18,6 +18,7 @@ import org.customerfacade.facade.account.Account;
 import org.customerfacade.facade.problem.FacadeProblem;
 import org.customerfacade.facade.routing.RegionRouter;
 import org.customerfacade.facade.routing.UpstreamEndpoint;
+import org.customerfacade.facade.tracing.Spans;
 import org.customerfacade.facade.upstream.UpstreamFailure.Kind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,7 @@ class ResilientUpstream implements Upstream {
   private final ProviderRateLimits rateLimits;
   private final RetryBudget retryBudget;
   private final Backoff backoff;
+  private final Spans spans;
   private final Map<Operation, TimeLimiter> timeLimiters = new EnumMap<>(Operation.class);
   private final Duration retryAfter;
   private final Duration deadline;
@@ -58,6 +60,7 @@ class ResilientUpstream implements Upstream {
       ProviderErrors providerErrors,
       ProviderRateLimits rateLimits,
       RetryBudget retryBudget,
+      Spans spans,
       ResilienceProperties properties) {
     this.router = router;
     this.clients = clients;
@@ -67,6 +70,7 @@ class ResilientUpstream implements Upstream {
     this.rateLimits = rateLimits;
     this.retryBudget = retryBudget;
     this.backoff = new Backoff(properties.getRetry());
+    this.spans = spans;
     this.retryAfter = properties.getCircuitBreaker().getWaitDurationInOpenState();
     this.deadline = properties.getDeadline();
     this.maxAttempts = properties.getRetry().getMaxAttempts();
@@ -79,6 +83,11 @@ class ResilientUpstream implements Upstream {
 
   @Override
   public <T> Mono<T> call(
+      Account account, Operation operation, Function<CustomersApi, Mono<T>> request) {
+    return spans.upstreamCall(operation, attempts(account, operation, request));
+  }
+
+  private <T> Mono<T> attempts(
       Account account, Operation operation, Function<CustomersApi, Mono<T>> request) {
     return Mono.defer(
         () -> {

@@ -16,6 +16,7 @@ import org.customerfacade.facade.idempotency.IdempotentCreates.Outcome;
 import org.customerfacade.facade.problem.FacadeProblem;
 import org.customerfacade.facade.problem.FacadeProblem.FieldError;
 import org.customerfacade.facade.problem.SafeText;
+import org.customerfacade.facade.tracing.Spans;
 import org.customerfacade.facade.upstream.Operation;
 import org.customerfacade.facade.upstream.Upstream;
 import org.customerfacade.facade.validation.CustomerBodyValidator;
@@ -51,6 +52,7 @@ class CustomerController implements CustomersApi {
   private final ModelMapper models;
   private final IdempotentCreates idempotentCreates;
   private final CustomerBodyValidator bodyValidator;
+  private final Spans spans;
 
   CustomerController(
       AccountResolver accounts,
@@ -58,13 +60,15 @@ class CustomerController implements CustomersApi {
       Upstream upstream,
       ModelMapper models,
       IdempotentCreates idempotentCreates,
-      CustomerBodyValidator bodyValidator) {
+      CustomerBodyValidator bodyValidator,
+      Spans spans) {
     this.accounts = accounts;
     this.cache = cache;
     this.upstream = upstream;
     this.models = models;
     this.idempotentCreates = idempotentCreates;
     this.bodyValidator = bodyValidator;
+    this.spans = spans;
   }
 
   @Override
@@ -80,18 +84,22 @@ class CustomerController implements CustomersApi {
         .then(Mono.zip(account(exchange, xAccount, xRegion), directives(exchange)))
         .flatMap(
             accountAndDirectives ->
-                cache.retrieve(
-                    accountAndDirectives.getT1(),
-                    xApiVersion,
-                    id,
-                    accountAndDirectives.getT2(),
+                spans.cacheLookup(
+                    Operation.RETRIEVE,
                     () ->
                         upstream
                             .call(
                                 accountAndDirectives.getT1(),
                                 Operation.RETRIEVE,
                                 api -> api.getCustomer(id, xApiVersion, null, null, null))
-                            .map(models::toServer)))
+                            .map(models::toServer),
+                    loader ->
+                        cache.retrieve(
+                            accountAndDirectives.getT1(),
+                            xApiVersion,
+                            id,
+                            accountAndDirectives.getT2(),
+                            loader)))
         .map(CustomerController::cachedResponse);
   }
 
@@ -124,11 +132,8 @@ class CustomerController implements CustomersApi {
         .then(Mono.zip(account(exchange, xAccount, xRegion), directives(exchange)))
         .flatMap(
             accountAndDirectives ->
-                cache.find(
-                    accountAndDirectives.getT1(),
-                    xApiVersion,
-                    criteria,
-                    accountAndDirectives.getT2(),
+                spans.cacheLookup(
+                    Operation.FIND,
                     () ->
                         upstream
                             .call(
@@ -144,7 +149,14 @@ class CustomerController implements CustomersApi {
                                             externalId,
                                             publicId)
                                         .collectList())
-                            .map(models::toServer)))
+                            .map(models::toServer),
+                    loader ->
+                        cache.find(
+                            accountAndDirectives.getT1(),
+                            xApiVersion,
+                            criteria,
+                            accountAndDirectives.getT2(),
+                            loader)))
         .map(
             read ->
                 ResponseEntity.ok()
