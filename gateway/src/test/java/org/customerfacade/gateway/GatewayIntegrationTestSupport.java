@@ -25,6 +25,9 @@ public abstract class GatewayIntegrationTestSupport {
   /** Token of the demo consumer {@code us-reporting} from application.yml. */
   protected static final String US_REPORTING_TOKEN = "us-reporting-local-token";
 
+  /** Operators' token for the management port, the local demo default of edge.admin. */
+  protected static final String ADMIN_TOKEN = "demo-admin-local-token";
+
   @Autowired protected WebTestClient client;
 
   protected final WireMockServer facade = FacadeStub.server();

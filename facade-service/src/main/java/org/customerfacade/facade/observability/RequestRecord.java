@@ -8,7 +8,6 @@ import org.customerfacade.facade.account.Region;
 import org.customerfacade.facade.cache.CachedRead;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.server.ServerWebExchange;
-import reactor.util.context.Context;
 
 /**
  * Facts about one request that the access log reports beyond its headers and status: the account it
@@ -17,8 +16,9 @@ import reactor.util.context.Context;
  * <p>{@link AccessLogFilter} stores one in the exchange's attributes and in the Reactor context.
  * The controller and the cache filter add the account and the cache result. The upstream call finds
  * the record in its Reactor context and adds the endpoint. Cache loads and idempotent creates run
- * detached from the request's subscription, so the controller passes the record on to them with
- * {@link #context}. Fields are volatile because those parts run on different threads.
+ * detached from the request's subscription, so the tracing's cache-lookup span and the controller
+ * hand them the request's context. Fields are volatile because those parts run on different
+ * threads.
  */
 public final class RequestRecord {
 
@@ -53,15 +53,6 @@ public final class RequestRecord {
     if (record != null) {
       record.cache = read.source();
     }
-  }
-
-  /**
-   * Returns a Reactor context that carries the exchange's record to the upstream call, or an empty
-   * context when the access log does not record the exchange.
-   */
-  public static Context context(ServerWebExchange exchange) {
-    RequestRecord record = exchange.getAttribute(KEY);
-    return record == null ? Context.empty() : Context.of(KEY, record);
   }
 
   /**

@@ -21,6 +21,7 @@ import org.customerfacade.facade.observability.UpstreamMetrics;
 import org.customerfacade.facade.problem.FacadeProblem;
 import org.customerfacade.facade.routing.RegionRouter;
 import org.customerfacade.facade.routing.UpstreamEndpoint;
+import org.customerfacade.facade.tracing.Spans;
 import org.customerfacade.facade.upstream.UpstreamFailure.Kind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,7 @@ class ResilientUpstream implements Upstream {
   private final ProviderRateLimits rateLimits;
   private final RetryBudget retryBudget;
   private final Backoff backoff;
+  private final Spans spans;
   private final UpstreamMetrics metrics;
   private final Map<Operation, TimeLimiter> timeLimiters = new EnumMap<>(Operation.class);
   private final Duration retryAfter;
@@ -62,6 +64,7 @@ class ResilientUpstream implements Upstream {
       ProviderErrors providerErrors,
       ProviderRateLimits rateLimits,
       RetryBudget retryBudget,
+      Spans spans,
       ResilienceProperties properties,
       UpstreamMetrics metrics) {
     this.router = router;
@@ -72,6 +75,7 @@ class ResilientUpstream implements Upstream {
     this.rateLimits = rateLimits;
     this.retryBudget = retryBudget;
     this.backoff = new Backoff(properties.getRetry());
+    this.spans = spans;
     this.metrics = metrics;
     this.retryAfter = properties.getCircuitBreaker().getWaitDurationInOpenState();
     this.deadline = properties.getDeadline();
@@ -85,6 +89,11 @@ class ResilientUpstream implements Upstream {
 
   @Override
   public <T> Mono<T> call(
+      Account account, Operation operation, Function<CustomersApi, Mono<T>> request) {
+    return spans.upstreamCall(operation, attempts(account, operation, request));
+  }
+
+  private <T> Mono<T> attempts(
       Account account, Operation operation, Function<CustomersApi, Mono<T>> request) {
     return Mono.deferContextual(
         context -> {

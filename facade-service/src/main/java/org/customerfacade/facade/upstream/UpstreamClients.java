@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.customerfacade.client.CustomerApiClients;
 import org.customerfacade.client.api.CustomersApi;
 import org.customerfacade.facade.account.Account;
+import org.customerfacade.facade.drift.DriftSamplingFilter;
 import org.customerfacade.facade.routing.UpstreamEndpoint;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -27,8 +28,11 @@ class UpstreamClients {
   private final Duration connectTimeout;
   private final Map<String, CustomersApi> clients = new ConcurrentHashMap<>();
 
-  UpstreamClients(WebClient.Builder webClientBuilder, ResilienceProperties properties) {
-    this.webClientBuilder = webClientBuilder;
+  UpstreamClients(
+      WebClient.Builder webClientBuilder,
+      DriftSamplingFilter driftSampling,
+      ResilienceProperties properties) {
+    this.webClientBuilder = webClientBuilder.clone().filter(driftSampling);
     this.connectTimeout = properties.getConnectTimeout();
   }
 

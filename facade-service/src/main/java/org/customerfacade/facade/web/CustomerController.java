@@ -17,6 +17,7 @@ import org.customerfacade.facade.observability.RequestRecord;
 import org.customerfacade.facade.problem.FacadeProblem;
 import org.customerfacade.facade.problem.FacadeProblem.FieldError;
 import org.customerfacade.facade.problem.SafeText;
+import org.customerfacade.facade.tracing.Spans;
 import org.customerfacade.facade.upstream.Operation;
 import org.customerfacade.facade.upstream.Upstream;
 import org.customerfacade.facade.validation.CustomerBodyValidator;
@@ -52,6 +53,7 @@ class CustomerController implements CustomersApi {
   private final ModelMapper models;
   private final IdempotentCreates idempotentCreates;
   private final CustomerBodyValidator bodyValidator;
+  private final Spans spans;
 
   CustomerController(
       AccountResolver accounts,
@@ -59,13 +61,15 @@ class CustomerController implements CustomersApi {
       Upstream upstream,
       ModelMapper models,
       IdempotentCreates idempotentCreates,
-      CustomerBodyValidator bodyValidator) {
+      CustomerBodyValidator bodyValidator,
+      Spans spans) {
     this.accounts = accounts;
     this.cache = cache;
     this.upstream = upstream;
     this.models = models;
     this.idempotentCreates = idempotentCreates;
     this.bodyValidator = bodyValidator;
+    this.spans = spans;
   }
 
   @Override
@@ -81,19 +85,22 @@ class CustomerController implements CustomersApi {
         .then(Mono.zip(account(exchange, xAccount, xRegion), directives(exchange)))
         .flatMap(
             accountAndDirectives ->
-                cache.retrieve(
-                    accountAndDirectives.getT1(),
-                    xApiVersion,
-                    id,
-                    accountAndDirectives.getT2(),
+                spans.cacheLookup(
+                    Operation.RETRIEVE,
                     () ->
                         upstream
                             .call(
                                 accountAndDirectives.getT1(),
                                 Operation.RETRIEVE,
                                 api -> api.getCustomer(id, xApiVersion, null, null, null))
-                            .map(models::toServer)
-                            .contextWrite(RequestRecord.context(exchange))))
+                            .map(models::toServer),
+                    loader ->
+                        cache.retrieve(
+                            accountAndDirectives.getT1(),
+                            xApiVersion,
+                            id,
+                            accountAndDirectives.getT2(),
+                            loader)))
         .doOnNext(read -> RequestRecord.recordCacheRead(exchange, read))
         .map(CustomerController::cachedResponse);
   }
@@ -127,11 +134,8 @@ class CustomerController implements CustomersApi {
         .then(Mono.zip(account(exchange, xAccount, xRegion), directives(exchange)))
         .flatMap(
             accountAndDirectives ->
-                cache.find(
-                    accountAndDirectives.getT1(),
-                    xApiVersion,
-                    criteria,
-                    accountAndDirectives.getT2(),
+                spans.cacheLookup(
+                    Operation.FIND,
                     () ->
                         upstream
                             .call(
@@ -147,8 +151,14 @@ class CustomerController implements CustomersApi {
                                             externalId,
                                             publicId)
                                         .collectList())
-                            .map(models::toServer)
-                            .contextWrite(RequestRecord.context(exchange))))
+                            .map(models::toServer),
+                    loader ->
+                        cache.find(
+                            accountAndDirectives.getT1(),
+                            xApiVersion,
+                            criteria,
+                            accountAndDirectives.getT2(),
+                            loader)))
         .doOnNext(read -> RequestRecord.recordCacheRead(exchange, read))
         .map(
             read ->
@@ -175,16 +185,21 @@ class CustomerController implements CustomersApi {
         .zipWith(customer)
         .delayUntil(pair -> bodyValidator.checkCreate(pair.getT1(), pair.getT2()))
         .flatMap(
-            pair -> {
-              Supplier<Mono<Customer>> create =
-                  () ->
-                      sendCreate(pair.getT1(), xApiVersion, pair.getT2())
-                          .contextWrite(RequestRecord.context(exchange));
-              if (idempotencyKey == null) {
-                return create.get().map(created -> new Outcome(created, false));
-              }
-              return idempotentCreates.create(pair.getT1(), idempotencyKey, pair.getT2(), create);
-            })
+            pair ->
+                Mono.deferContextual(
+                    context -> {
+                      // An idempotent create may run detached from this request, so it gets the
+                      // request's context: its trace and the access log's record.
+                      Supplier<Mono<Customer>> create =
+                          () ->
+                              sendCreate(pair.getT1(), xApiVersion, pair.getT2())
+                                  .contextWrite(context);
+                      if (idempotencyKey == null) {
+                        return create.get().map(created -> new Outcome(created, false));
+                      }
+                      return idempotentCreates.create(
+                          pair.getT1(), idempotencyKey, pair.getT2(), create);
+                    }))
         .map(
             outcome ->
                 ResponseEntity.status(HttpStatus.CREATED)

@@ -65,6 +65,7 @@ class MetricsIntegrationTest extends GatewayIntegrationTestSupport {
         .build()
         .get()
         .uri("/actuator/prometheus")
+        .header("Authorization", "Bearer " + ADMIN_TOKEN)
         .exchange()
         .expectStatus()
         .isOk()
