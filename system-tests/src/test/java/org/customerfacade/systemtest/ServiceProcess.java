@@ -68,6 +68,10 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
+  String name() {
+    return name;
+  }
+
   Path log() {
     return log;
   }

@@ -1,6 +1,9 @@
 package org.customerfacade.systemtest;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The stand-in provider, the facade and the gateway, each started from its executable jar as a
@@ -16,6 +19,7 @@ public final class ServiceStack implements AutoCloseable {
   private ServiceProcess gateway;
   private String standinAdminUrl;
   private String gatewayUrl;
+  private String facadeManagementUrl;
 
   private ServiceStack() {}
 
@@ -39,6 +43,24 @@ public final class ServiceStack implements AutoCloseable {
   /** Returns the gateway's base URL, such as {@code http://127.0.0.1:40123}. */
   public String gatewayUrl() {
     return gatewayUrl;
+  }
+
+  /**
+   * Returns the base URL of the facade's management port, such as {@code http://127.0.0.1:40124}.
+   */
+  public String facadeManagementUrl() {
+    return facadeManagementUrl;
+  }
+
+  /** Returns the log file of each service that started, by service name, in start order. */
+  public Map<String, Path> logFiles() {
+    Map<String, Path> logs = new LinkedHashMap<>();
+    for (ServiceProcess service : new ServiceProcess[] {standin, facade, gateway}) {
+      if (service != null) {
+        logs.put(service.name(), service.log());
+      }
+    }
+    return logs;
   }
 
   /** Returns the base URL of the stand-in's admin API, which injects faults into endpoints. */
@@ -75,6 +97,7 @@ public final class ServiceStack implements AutoCloseable {
   private int startFacade(EndpointPorts endpoints) throws IOException {
     int port = ServiceProcess.freePort();
     int management = ServiceProcess.freePort();
+    facadeManagementUrl = loopback(management);
     facade =
         ServiceProcess.start(
             "facade-service",

@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * values first would add a SHA-256 per request on the hot path and no safety.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// Right after the access log, so that rejected calls are logged too.
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class GatewaySecretFilter implements WebFilter {
 
   /** Header carrying the shared secret; the gateway replaces any copy that a caller sends. */

@@ -2,9 +2,11 @@ package org.customerfacade.facade.upstream;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import org.customerfacade.client.api.CustomersApi;
 import org.customerfacade.facade.account.Account;
+import org.customerfacade.facade.observability.RequestRecord;
 import org.customerfacade.facade.routing.UpstreamEndpoint;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -16,6 +18,7 @@ final class Attempt<T> {
   private final Operation operation;
   private final Function<CustomersApi, Mono<T>> request;
   private final List<UpstreamEndpoint> endpoints;
+  private final @Nullable RequestRecord record;
   private final List<UpstreamFailure> failures = new ArrayList<>();
   private volatile int pass;
   private volatile int passStart;
@@ -24,11 +27,13 @@ final class Attempt<T> {
       Account account,
       Operation operation,
       Function<CustomersApi, Mono<T>> request,
-      List<UpstreamEndpoint> endpoints) {
+      List<UpstreamEndpoint> endpoints,
+      @Nullable RequestRecord record) {
     this.account = account;
     this.operation = operation;
     this.request = request;
     this.endpoints = endpoints;
+    this.record = record;
   }
 
   Account account() {
@@ -37,6 +42,23 @@ final class Attempt<T> {
 
   Operation operation() {
     return operation;
+  }
+
+  /** Returns the access-log record of the request, or null when the request is not logged. */
+  @Nullable RequestRecord requestRecord() {
+    return record;
+  }
+
+  String operationTag() {
+    return operation.name().toLowerCase(Locale.ROOT);
+  }
+
+  String regionTag() {
+    return account.region().name().toLowerCase(Locale.ROOT);
+  }
+
+  String environmentTag() {
+    return account.environment().name().toLowerCase(Locale.ROOT);
   }
 
   Function<CustomersApi, Mono<T>> request() {

@@ -11,10 +11,13 @@ import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.customerfacade.client.api.CustomersApi;
 import org.customerfacade.facade.account.Account;
+import org.customerfacade.facade.observability.RequestRecord;
+import org.customerfacade.facade.observability.UpstreamMetrics;
 import org.customerfacade.facade.problem.FacadeProblem;
 import org.customerfacade.facade.routing.RegionRouter;
 import org.customerfacade.facade.routing.UpstreamEndpoint;
@@ -47,6 +50,7 @@ class ResilientUpstream implements Upstream {
   private final RetryBudget retryBudget;
   private final Backoff backoff;
   private final Spans spans;
+  private final UpstreamMetrics metrics;
   private final Map<Operation, TimeLimiter> timeLimiters = new EnumMap<>(Operation.class);
   private final Duration retryAfter;
   private final Duration deadline;
@@ -61,7 +65,8 @@ class ResilientUpstream implements Upstream {
       ProviderRateLimits rateLimits,
       RetryBudget retryBudget,
       Spans spans,
-      ResilienceProperties properties) {
+      ResilienceProperties properties,
+      UpstreamMetrics metrics) {
     this.router = router;
     this.clients = clients;
     this.breakers = breakers;
@@ -71,6 +76,7 @@ class ResilientUpstream implements Upstream {
     this.retryBudget = retryBudget;
     this.backoff = new Backoff(properties.getRetry());
     this.spans = spans;
+    this.metrics = metrics;
     this.retryAfter = properties.getCircuitBreaker().getWaitDurationInOpenState();
     this.deadline = properties.getDeadline();
     this.maxAttempts = properties.getRetry().getMaxAttempts();
@@ -89,8 +95,8 @@ class ResilientUpstream implements Upstream {
 
   private <T> Mono<T> attempts(
       Account account, Operation operation, Function<CustomersApi, Mono<T>> request) {
-    return Mono.defer(
-        () -> {
+    return Mono.deferContextual(
+        context -> {
           Duration blocked = rateLimits.remaining(account);
           if (blocked != null) {
             return Mono.error(FacadeProblem.rateLimited(account.name(), blocked));
@@ -106,7 +112,8 @@ class ResilientUpstream implements Upstream {
           }
 
           retryBudget.recordRequest();
-          Attempt<T> attempt = new Attempt<>(account, operation, request, endpoints);
+          RequestRecord record = context.getOrDefault(RequestRecord.KEY, null);
+          Attempt<T> attempt = new Attempt<>(account, operation, request, endpoints, record);
           return startPass(attempt, 1)
               .timeout(deadline, Mono.defer(() -> Mono.error(deadlineExceeded(attempt))));
         });
@@ -126,17 +133,48 @@ class ResilientUpstream implements Upstream {
     if (attempt.operation().expectsBody()) {
       call = call.switchIfEmpty(Mono.error(() -> new MissingBodyException(attempt.operation())));
     }
-    return call.transformDeferred(TimeLimiterOperator.of(timeLimiters.get(attempt.operation())))
-        .transformDeferred(CircuitBreakerOperator.of(breaker))
-        .transformDeferred(BulkheadOperator.of(bulkheads.bulkhead(endpoint.name())))
-        .onErrorResume(error -> handleFailure(attempt, index, error));
+    Mono<T> guarded =
+        call.transformDeferred(TimeLimiterOperator.of(timeLimiters.get(attempt.operation())))
+            .transformDeferred(CircuitBreakerOperator.of(breaker))
+            .transformDeferred(BulkheadOperator.of(bulkheads.bulkhead(endpoint.name())));
+    return Mono.defer(
+        () -> {
+          long startNanos = System.nanoTime();
+          return guarded
+              .doOnSuccess(
+                  value -> recordCall(attempt, endpoint, UpstreamMetrics.SUCCESS, true, startNanos))
+              .doOnCancel(() -> recordCall(attempt, endpoint, "cancelled", true, startNanos))
+              .onErrorResume(
+                  error -> {
+                    UpstreamFailure failure = UpstreamFailure.classify(endpoint, error);
+                    String outcome = failure.kind().name().toLowerCase(Locale.ROOT);
+                    recordCall(attempt, endpoint, outcome, !failure.rejectedLocally(), startNanos);
+                    return handleFailure(attempt, index, failure);
+                  });
+        });
   }
 
-  private <T> Mono<T> handleFailure(Attempt<T> attempt, int index, Throwable error) {
-    UpstreamEndpoint endpoint = attempt.endpoints().get(index);
-    UpstreamFailure failure = UpstreamFailure.classify(endpoint, error);
+  /**
+   * Records one call in the metrics and, unless the facade rejected it before sending, as the
+   * request's latest endpoint for the access log.
+   */
+  private void recordCall(
+      Attempt<?> attempt,
+      UpstreamEndpoint endpoint,
+      String outcome,
+      boolean sent,
+      long startNanos) {
+    metrics.recordCall(
+        endpoint.name(), attempt.operationTag(), outcome, System.nanoTime() - startNanos);
+    if (sent && attempt.requestRecord() != null) {
+      attempt.requestRecord().recordUpstreamAttempt(endpoint.name());
+    }
+  }
+
+  private <T> Mono<T> handleFailure(Attempt<T> attempt, int index, UpstreamFailure failure) {
+    UpstreamEndpoint endpoint = failure.endpoint();
     if (failure.kind() == Kind.CLIENT_ERROR) {
-      return Mono.error(clientError(attempt.account(), error));
+      return Mono.error(clientError(attempt.account(), failure.error()));
     }
 
     attempt.record(failure);
@@ -151,6 +189,8 @@ class ResilientUpstream implements Upstream {
           failure.kind(),
           providerErrors.describe(failure),
           attempt.endpoints().get(index + 1).name());
+      metrics.recordFailover(
+          endpoint.name(), attempt.endpoints().get(index + 1).name(), attempt.operationTag());
       return tryEndpoint(attempt, index + 1);
     }
     if (mayRetry(attempt, failure)) {
@@ -164,6 +204,7 @@ class ResilientUpstream implements Upstream {
           attempt.pass() + 1,
           maxAttempts,
           delay.toMillis());
+      metrics.recordRetry(attempt.regionTag(), attempt.environmentTag(), attempt.operationTag());
       return Mono.delay(delay).then(Mono.defer(() -> startPass(attempt, attempt.pass() + 1)));
     }
     log.warn(
@@ -192,6 +233,8 @@ class ResilientUpstream implements Upstream {
           "'{}' {} not retried: the retry budget is spent",
           last.endpoint().name(),
           attempt.operation());
+      metrics.recordRetryDenied(
+          attempt.regionTag(), attempt.environmentTag(), attempt.operationTag());
       return false;
     }
     return true;

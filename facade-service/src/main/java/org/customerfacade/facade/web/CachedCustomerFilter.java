@@ -10,10 +10,12 @@ import org.customerfacade.facade.account.Account;
 import org.customerfacade.facade.account.AccountResolver;
 import org.customerfacade.facade.cache.CachedRead;
 import org.customerfacade.facade.cache.CustomerCache;
+import org.customerfacade.facade.observability.RequestRecord;
 import org.customerfacade.facade.upstream.Operation;
 import org.customerfacade.facade.upstream.Upstream;
 import org.customerfacade.server.api.CustomersApi;
 import org.customerfacade.server.model.Customer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -99,7 +101,7 @@ class CachedCustomerFilter implements WebFilter {
             headers.getFirst(FacadeHeaders.CONSUMER_ID),
             headers.getFirst(FacadeHeaders.ACCOUNT),
             headers.getFirst(FacadeHeaders.REGION))
-        .map(account -> Optional.ofNullable(freshHit(account, apiVersion, id)))
+        .map(account -> Optional.ofNullable(freshHit(exchange, account, apiVersion, id)))
         // The controller resolves the account again and renders the error as a problem.
         .onErrorReturn(Optional.empty())
         .flatMap(hit -> hit.isPresent() ? write(exchange, hit.get()) : chain.filter(exchange));
@@ -153,7 +155,8 @@ class CachedCustomerFilter implements WebFilter {
     return Long.parseLong(path, ITEM_PREFIX.length(), path.length(), 10);
   }
 
-  private CachedRead<Customer> freshHit(Account account, String apiVersion, long id) {
+  private @Nullable CachedRead<Customer> freshHit(
+      ServerWebExchange exchange, Account account, String apiVersion, long id) {
     Supplier<Mono<Customer>> loader =
         () ->
             upstream
@@ -162,7 +165,12 @@ class CachedCustomerFilter implements WebFilter {
                     Operation.RETRIEVE,
                     api -> api.getCustomer(id, apiVersion, null, null, null))
                 .map(models::toServer);
-    return cache.freshHit(account, apiVersion, id, loader);
+    CachedRead<Customer> hit = cache.freshHit(account, apiVersion, id, loader);
+    if (hit != null) {
+      RequestRecord.recordAccount(exchange, account);
+      RequestRecord.recordCacheRead(exchange, hit);
+    }
+    return hit;
   }
 
   private Mono<Void> write(ServerWebExchange exchange, CachedRead<Customer> read) {

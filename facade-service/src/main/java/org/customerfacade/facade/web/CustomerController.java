@@ -13,6 +13,7 @@ import org.customerfacade.facade.cache.CustomerCache;
 import org.customerfacade.facade.cache.LookupCriteria;
 import org.customerfacade.facade.idempotency.IdempotentCreates;
 import org.customerfacade.facade.idempotency.IdempotentCreates.Outcome;
+import org.customerfacade.facade.observability.RequestRecord;
 import org.customerfacade.facade.problem.FacadeProblem;
 import org.customerfacade.facade.problem.FacadeProblem.FieldError;
 import org.customerfacade.facade.problem.SafeText;
@@ -100,6 +101,7 @@ class CustomerController implements CustomersApi {
                             id,
                             accountAndDirectives.getT2(),
                             loader)))
+        .doOnNext(read -> RequestRecord.recordCacheRead(exchange, read))
         .map(CustomerController::cachedResponse);
   }
 
@@ -157,6 +159,7 @@ class CustomerController implements CustomersApi {
                             criteria,
                             accountAndDirectives.getT2(),
                             loader)))
+        .doOnNext(read -> RequestRecord.recordCacheRead(exchange, read))
         .map(
             read ->
                 ResponseEntity.ok()
@@ -182,14 +185,21 @@ class CustomerController implements CustomersApi {
         .zipWith(customer)
         .delayUntil(pair -> bodyValidator.checkCreate(pair.getT1(), pair.getT2()))
         .flatMap(
-            pair -> {
-              Supplier<Mono<Customer>> create =
-                  () -> sendCreate(pair.getT1(), xApiVersion, pair.getT2());
-              if (idempotencyKey == null) {
-                return create.get().map(created -> new Outcome(created, false));
-              }
-              return idempotentCreates.create(pair.getT1(), idempotencyKey, pair.getT2(), create);
-            })
+            pair ->
+                Mono.deferContextual(
+                    context -> {
+                      // An idempotent create may run detached from this request, so it gets the
+                      // request's context: its trace and the access log's record.
+                      Supplier<Mono<Customer>> create =
+                          () ->
+                              sendCreate(pair.getT1(), xApiVersion, pair.getT2())
+                                  .contextWrite(context);
+                      if (idempotencyKey == null) {
+                        return create.get().map(created -> new Outcome(created, false));
+                      }
+                      return idempotentCreates.create(
+                          pair.getT1(), idempotencyKey, pair.getT2(), create);
+                    }))
         .map(
             outcome ->
                 ResponseEntity.status(HttpStatus.CREATED)
@@ -276,7 +286,9 @@ class CustomerController implements CustomersApi {
   private Mono<Account> account(
       ServerWebExchange exchange, @Nullable String xAccount, @Nullable String xRegion) {
     String consumerId = exchange.getRequest().getHeaders().getFirst(FacadeHeaders.CONSUMER_ID);
-    return accounts.resolve(consumerId, xAccount, xRegion);
+    return accounts
+        .resolve(consumerId, xAccount, xRegion)
+        .doOnNext(account -> RequestRecord.recordAccount(exchange, account));
   }
 
   private static List<FieldError> blankCriteria(
