@@ -149,7 +149,9 @@ public class Report {
     line(
         "- Each scenario: unmeasured warm-up runs of "
             + run.get("warmup")
-            + " s each, until one run's throughput is within "
+            + " s each, until "
+            + ("2".equals(run.get("warmup_settled_runs")) ? "two runs in a row are each" : "one run's throughput is")
+            + " within "
             + run.getOrDefault("warmup_tolerance", "?")
             + "% of the run before or "
             + run.getOrDefault("warmup_max", "?")
