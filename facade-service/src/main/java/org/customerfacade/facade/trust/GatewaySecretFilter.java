@@ -26,10 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Anything else, such as a call to the facade's port that sets {@code X-Consumer-Id} itself, gets a
  * 401 problem before any handler runs. Requests to a separate management port are not checked.
  *
- * <p>The values are compared with {@link MessageDigest#isEqual}. Its JDK 17 implementation loops
- * over every byte of its first argument, the configured secret, so the time taken depends neither
- * on how many leading characters of a guess are right nor on the guess's length. Digesting both
- * values first would add a SHA-256 per request on the hot path and no safety.
+ * <p>The values are compared with {@link MessageDigest#isEqual}, whose JDK 17 implementation loops
+ * over every byte of its first argument, the configured secret. Its time therefore depends neither
+ * on how much of a guess is right nor on the guess's length, and no per-request digest is needed.
  */
 @Component
 // Right after the access log, so that rejected calls are logged too.
