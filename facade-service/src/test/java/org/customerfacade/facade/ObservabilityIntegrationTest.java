@@ -58,6 +58,25 @@ class ObservabilityIntegrationTest extends FacadeIntegrationTest {
     assertThat(output.getAll()).doesNotContain("Lamarr", "hedy.lamarr", "Hedwig");
   }
 
+  /** An unsampled fresh hit has no server span, so its line takes the caller's trace id. */
+  @Test
+  void unsampledHitLogsCallersTraceId(CapturedOutput output) {
+    String traceId = "0af7651916cd43dd8448eb211c80319c";
+    euPrimary.stubFor(get(urlEqualTo("/customer/32")).willReturn(okJson(CUSTOMER)));
+    read("/customer/32").exchange().expectStatus().isOk();
+
+    read("/customer/32")
+        .header("X-Request-Id", "obs-unsampled-hit")
+        .header("traceparent", "00-" + traceId + "-b7ad6b7169203331-00")
+        .exchange()
+        .expectHeader()
+        .valueEquals("X-Cache", "HIT");
+
+    String hit = onlyLineWith(output, "obs-unsampled-hit");
+    assertThat(hit).contains("\"traceId\":\"" + traceId + "\"");
+    assertThat(hit).containsOnlyOnce("\"traceId\"");
+  }
+
   @Test
   void accessLogNamesLastEndpointAfterFailover(CapturedOutput output) {
     euPrimary.stubFor(get(urlEqualTo("/customer/32")).willReturn(serviceUnavailable()));

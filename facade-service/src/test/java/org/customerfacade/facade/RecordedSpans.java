@@ -30,6 +30,11 @@ class RecordedSpans {
     exporter.reset();
   }
 
+  /** Returns the spans finished so far, in the order they ended. */
+  List<SpanData> finished() {
+    return exporter.getFinishedSpanItems();
+  }
+
   /**
    * Waits up to 10 seconds for a finished span that matches, because the server span ends after the
    * client has read the response.

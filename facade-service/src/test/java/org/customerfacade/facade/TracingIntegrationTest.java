@@ -119,6 +119,53 @@ class TracingIntegrationTest extends FacadeIntegrationTest {
         .isPositive();
   }
 
+  @Test
+  void sampledFreshHitHasServerSpan() {
+    read("/customer/8").exchange().expectStatus().isOk();
+    spans.await(span -> span.getKind() == SpanKind.SERVER && url(span).endsWith("/customer/8"));
+    spans.clear();
+
+    read("/customer/8")
+        .header("traceparent", traceparent("01"))
+        .exchange()
+        .expectHeader()
+        .valueEquals("X-Cache", "HIT");
+
+    SpanData server = spans.await(span -> span.getKind() == SpanKind.SERVER);
+    assertThat(server.getTraceId()).isEqualTo(TRACE_ID);
+    assertThat(server.getParentSpanId()).isEqualTo(CALLER_SPAN_ID);
+  }
+
+  /**
+   * Every new trace is sampled in this test class, so a fresh hit without a traceparent would have
+   * a server span if it were observed. The request after it is observed and ends later.
+   */
+  @Test
+  void unsampledFreshHitIsNotObserved() {
+    euPrimary.stubFor(get(urlEqualTo("/customer/9")).willReturn(okJson(CUSTOMER_8)));
+    read("/customer/8").exchange().expectStatus().isOk();
+    spans.await(span -> span.getKind() == SpanKind.SERVER && url(span).endsWith("/customer/8"));
+    spans.clear();
+
+    read("/customer/8").exchange().expectHeader().valueEquals("X-Cache", "HIT");
+    read("/customer/8")
+        .header("traceparent", traceparent("00"))
+        .exchange()
+        .expectHeader()
+        .valueEquals("X-Cache", "HIT");
+    read("/customer/9").exchange().expectHeader().valueEquals("X-Cache", "MISS");
+
+    spans.await(span -> span.getKind() == SpanKind.SERVER && url(span).endsWith("/customer/9"));
+    assertThat(spans.finished())
+        .filteredOn(span -> span.getKind() == SpanKind.SERVER)
+        .extracting(TracingIntegrationTest::url)
+        .noneMatch(url -> url.endsWith("/customer/8"));
+  }
+
+  private static String url(SpanData span) {
+    return String.valueOf(span.getAttributes().get(AttributeKey.stringKey("http.url")));
+  }
+
   private static String traceparent(String flags) {
     return "00-" + TRACE_ID + "-" + CALLER_SPAN_ID + "-" + flags;
   }

@@ -44,23 +44,49 @@ public class AccountResolver {
       @Nullable String consumerId,
       @Nullable String requestedAccount,
       @Nullable String requestedRegion) {
-    return resolveAccount(consumerId, requestedAccount)
-        .flatMap(account -> overrideRegion(consumerId, account, requestedRegion));
+    try {
+      return Mono.just(resolveNow(consumerId, requestedAccount, requestedRegion));
+    } catch (FacadeProblem problem) {
+      return Mono.error(problem);
+    }
   }
 
-  private Mono<Account> overrideRegion(
+  /**
+   * Returns the account that {@link #resolve(String, String, String)} would emit, or null where it
+   * would emit a problem.
+   */
+  public @Nullable Account resolveOrNull(
+      @Nullable String consumerId,
+      @Nullable String requestedAccount,
+      @Nullable String requestedRegion) {
+    try {
+      return resolveNow(consumerId, requestedAccount, requestedRegion);
+    } catch (FacadeProblem problem) {
+      return null;
+    }
+  }
+
+  private Account resolveNow(
+      @Nullable String consumerId,
+      @Nullable String requestedAccount,
+      @Nullable String requestedRegion) {
+    Account account = resolveAccount(consumerId, requestedAccount);
+    return overrideRegion(consumerId, account, requestedRegion);
+  }
+
+  private Account overrideRegion(
       @Nullable String consumerId, Account account, @Nullable String requestedRegion) {
     if (requestedRegion == null || requestedRegion.isBlank()) {
-      return Mono.just(account);
+      return account;
     }
     if (!consumers.get(consumerId).isRegionOverride()) {
-      return Mono.error(FacadeProblem.regionOverrideNotAllowed(consumerId));
+      throw FacadeProblem.regionOverrideNotAllowed(consumerId);
     }
     Region region = parseRegion(requestedRegion);
     if (region == null) {
-      return Mono.error(FacadeProblem.invalidRegion(requestedRegion));
+      throw FacadeProblem.invalidRegion(requestedRegion);
     }
-    return Mono.just(region == account.region() ? account : account.inRegion(region));
+    return region == account.region() ? account : account.inRegion(region);
   }
 
   private static @Nullable Region parseRegion(String value) {
@@ -72,14 +98,13 @@ public class AccountResolver {
     return null;
   }
 
-  private Mono<Account> resolveAccount(
-      @Nullable String consumerId, @Nullable String requestedAccount) {
+  private Account resolveAccount(@Nullable String consumerId, @Nullable String requestedAccount) {
     if (consumerId == null || consumerId.isBlank()) {
-      return Mono.error(FacadeProblem.missingConsumer());
+      throw FacadeProblem.missingConsumer();
     }
     ConsumerOptions consumer = consumers.get(consumerId);
     if (consumer == null) {
-      return Mono.error(FacadeProblem.unknownConsumer(consumerId));
+      throw FacadeProblem.unknownConsumer(consumerId);
     }
 
     String name =
@@ -87,9 +112,9 @@ public class AccountResolver {
             ? defaultAccount(consumer)
             : requestedAccount;
     if (!consumer.getAccounts().contains(name)) {
-      return Mono.error(FacadeProblem.accountNotAllowed(consumerId, name, consumer.getAccounts()));
+      throw FacadeProblem.accountNotAllowed(consumerId, name, consumer.getAccounts());
     }
-    return Mono.just(accounts.get(name));
+    return accounts.get(name);
   }
 
   /** Returns every configured account. */

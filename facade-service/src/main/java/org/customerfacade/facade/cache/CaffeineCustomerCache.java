@@ -144,15 +144,29 @@ class CaffeineCustomerCache implements CustomerCache {
     }
     ById key = new ById(Scope.of(account, apiVersion), id);
     CompletableFuture<CacheEntry> current = cache.getIfPresent(key);
-    CacheEntry entry = current == null ? null : current.getNow(null);
-    // Entries left by a failed load, and stale ones, take the full path in lookup.
-    if (!(entry instanceof Stored stored) || age(stored).toNanos() >= freshness(stored)) {
+    Stored stored = fresh(current);
+    if (stored == null) {
       return null;
     }
 
     refreshIfHot(key, current, stored, loader);
     metrics.recordRead(key, Source.HIT);
     return (CachedRead<Customer>) (CachedRead<?>) served(stored, Source.HIT);
+  }
+
+  @Override
+  public boolean hasFreshEntry(Account account, String apiVersion, long id) {
+    return enabled
+        && fresh(cache.getIfPresent(new ById(Scope.of(account, apiVersion), id))) != null;
+  }
+
+  /** Returns the entry when it is stored and fresh; one left by a failed load or stale is not. */
+  private @Nullable Stored fresh(@Nullable CompletableFuture<CacheEntry> current) {
+    CacheEntry entry = current == null ? null : current.getNow(null);
+    if (!(entry instanceof Stored stored) || age(stored).toNanos() >= freshness(stored)) {
+      return null;
+    }
+    return stored;
   }
 
   @Override

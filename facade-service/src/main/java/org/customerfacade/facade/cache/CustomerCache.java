@@ -37,6 +37,14 @@ public interface CustomerCache {
     return null;
   }
 
+  /**
+   * Returns whether {@link #freshHit} would return the customer now. Unlike it, this check counts
+   * no read and starts no refresh.
+   */
+  default boolean hasFreshEntry(Account account, String apiVersion, long id) {
+    return false;
+  }
+
   /** Returns a lookup result from the cache, or loads it with {@code loader} and caches it. */
   Mono<CachedRead<List<Customer>>> find(
       Account account,

@@ -4,6 +4,8 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -47,6 +49,12 @@ public class AccessLogFilter implements WebFilter {
   private static final String NONE = "-";
   private static final String INVALID = "invalid";
   private static final int MAX_TOKEN_LENGTH = 64;
+
+  /** MDC key of Micrometer Tracing's trace id, which the JSON log lines carry as a member. */
+  private static final String TRACE_ID = "traceId";
+
+  private static final int TRACE_ID_START = 3;
+  private static final int TRACE_ID_END = 35;
 
   private final ApplicationContext applicationContext;
   private final RequestMetrics metrics;
@@ -101,8 +109,16 @@ public class AccessLogFilter implements WebFilter {
       long latencyMicros) {
     HttpHeaders headers = request.getHeaders();
     String account = record.accountName();
-    log.atInfo()
-        .setMessage("{} {} {} in {} us")
+    LoggingEventBuilder line = log.atInfo();
+    // A request without a server span, such as an unsampled fresh hit, has no trace id in the MDC,
+    // so the line carries the caller's, for finding it in the gateway's log.
+    if (MDC.get(TRACE_ID) == null) {
+      String callerTraceId = traceId(headers.getFirst("traceparent"));
+      if (callerTraceId != null) {
+        line.addKeyValue(TRACE_ID, callerTraceId);
+      }
+    }
+    line.setMessage("{} {} {} in {} us")
         .addArgument(request.getMethod())
         .addArgument(operation.route())
         .addArgument(status)
@@ -122,6 +138,26 @@ public class AccessLogFilter implements WebFilter {
         .addKeyValue("upstream", orNone(record.upstream()))
         .addKeyValue("upstream_attempts", record.upstreamAttempts())
         .log();
+  }
+
+  /**
+   * Returns the trace id of a W3C {@code traceparent} value, or null when the value does not start
+   * with a version, a dash and 32 lower-case hex digits.
+   */
+  static @Nullable String traceId(@Nullable String traceparent) {
+    if (traceparent == null
+        || traceparent.length() < TRACE_ID_END + 1
+        || traceparent.charAt(2) != '-'
+        || traceparent.charAt(TRACE_ID_END) != '-') {
+      return null;
+    }
+    for (int i = TRACE_ID_START; i < TRACE_ID_END; i++) {
+      char c = traceparent.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        return null;
+      }
+    }
+    return traceparent.substring(TRACE_ID_START, TRACE_ID_END);
   }
 
   private static int status(ServerWebExchange exchange) {

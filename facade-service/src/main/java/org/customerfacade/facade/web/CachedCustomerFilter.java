@@ -112,11 +112,33 @@ class CachedCustomerFilter implements WebFilter {
    * request.
    */
   private long plainReadId(ServerWebExchange exchange) {
-    ServerHttpRequest request = exchange.getRequest();
     // A separate management port runs this filter too, but must never serve the API.
-    if (exchange.getApplicationContext() != applicationContext
-        || !HttpMethod.GET.equals(request.getMethod())
-        || request.getURI().getRawQuery() != null) {
+    if (exchange.getApplicationContext() != applicationContext) {
+      return -1;
+    }
+    return plainReadId(exchange.getRequest());
+  }
+
+  /**
+   * Returns whether this filter would serve the request from a fresh cache entry if it arrived now,
+   * without counting a read or starting a refresh.
+   */
+  boolean hasFreshHit(ServerHttpRequest request) {
+    long id = plainReadId(request);
+    if (id < 1) {
+      return false;
+    }
+    HttpHeaders headers = request.getHeaders();
+    Account account =
+        accounts.resolveOrNull(
+            headers.getFirst(FacadeHeaders.CONSUMER_ID),
+            headers.getFirst(FacadeHeaders.ACCOUNT),
+            headers.getFirst(FacadeHeaders.REGION));
+    return account != null && cache.hasFreshEntry(account, CustomerApiClients.API_VERSION, id);
+  }
+
+  private static long plainReadId(ServerHttpRequest request) {
+    if (!HttpMethod.GET.equals(request.getMethod()) || request.getURI().getRawQuery() != null) {
       return -1;
     }
     HttpHeaders headers = request.getHeaders();

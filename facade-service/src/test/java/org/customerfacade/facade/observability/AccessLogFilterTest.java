@@ -1,0 +1,33 @@
+package org.customerfacade.facade.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AccessLogFilterTest {
+
+  @Test
+  void traceIdIsTakenFromTraceparent() {
+    String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00";
+
+    assertThat(AccessLogFilter.traceId(traceparent)).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+  }
+
+  /** A malformed header is caller input, so none of it may reach the log. */
+  @ParameterizedTest
+  @NullAndEmptySource
+  @ValueSource(
+      strings = {
+        "00-4bf92f3577b34da6a3ce929d0e0e473",
+        "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01",
+        "00-4bf92f3577b34da6a3ce929d0e0e4736x00f067aa0ba902b7-01",
+        "000-bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+        "00-ada.lovelace@example.com-xxxxxxx-00f067aa0ba902b7-01"
+      })
+  void malformedTraceparentHasNoTraceId(String traceparent) {
+    assertThat(AccessLogFilter.traceId(traceparent)).isNull();
+  }
+}
