@@ -238,7 +238,10 @@ public class Report {
     line(
         "Rows 1h and 3h pace each connection (a fixed pause between a response and its next"
             + " request) so that the offered rate is about half of row 1's maximum; they compare"
-            + " the miss path with the direct call at the same load.");
+            + " the miss path with the direct call at the same load. Rows 2h and 4h do the same at"
+            + " half of row 4's maximum and compare the cache hit with and without the gateway"
+            + " hop: at full load a closed loop's p50 is the number of connections divided by the"
+            + " throughput, so rows 2 and 4 show the throughput difference rather than the hop.");
     line();
   }
 
@@ -270,10 +273,14 @@ public class Report {
       floor("miss adds ≤ 1 ms at p50 (3h − 1h)", "+" + fixed(p50, 2) + " ms" + rates, p50 <= MAX_MISS_P50_ADDED_MS);
       floor("miss adds ≤ 3 ms at p99 (3h − 1h)", "+" + fixed(p99, 2) + " ms", p99 <= MAX_MISS_P99_ADDED_MS);
     }
-    Row gateway = rows.get("4");
-    if (hit != null && gateway != null) {
-      double p50 = (gateway.p50Micros() - hit.p50Micros()) / 1000.0;
-      floor("gateway hop adds ≤ 1 ms at p50 (4 − 2)", "+" + fixed(p50, 2) + " ms", p50 <= MAX_GATEWAY_P50_ADDED_MS);
+    Row pacedHit = rows.get("2h");
+    Row pacedGateway = rows.get("4h");
+    if (pacedHit != null && pacedGateway != null) {
+      double p50 = (pacedGateway.p50Micros() - pacedHit.p50Micros()) / 1000.0;
+      String rates =
+          " (at " + fixed(pacedGateway.throughput(), 0) + " and " + fixed(pacedHit.throughput(), 0) + " req/s)";
+      floor("gateway hop adds ≤ 1 ms at p50 (4h − 2h)", "+" + fixed(p50, 2) + " ms" + rates,
+          p50 <= MAX_GATEWAY_P50_ADDED_MS);
     }
 
     long maxRss = memoryRows().stream().mapToLong(f -> Long.parseLong(f[2])).max().orElse(-1);
