@@ -38,6 +38,9 @@ public class RedactingLogstashFormatter implements StructuredLogFormatter<ILoggi
 
   private final ZoneId zone = ZoneId.systemDefault();
 
+  /** The timestamp's text up to the second, and its offset, for the second of the last event. */
+  private volatile Second lastSecond = new Second(Long.MIN_VALUE, "", "");
+
   @Override
   public String format(ILoggingEvent event) {
     StringBuilder json = new StringBuilder(INITIAL_CAPACITY);
@@ -78,10 +81,50 @@ public class RedactingLogstashFormatter implements StructuredLogFormatter<ILoggi
     return format(event).getBytes(charset);
   }
 
+  /**
+   * Appends the instant as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} prints it, as Boot's
+   * format does. Only the fraction changes within a second, so the rest is formatted once per
+   * second: the general formatter took a tenth of this class's time per line ({@code
+   * LogFormatterBenchmark}).
+   */
   private void appendTimestamp(StringBuilder json, @Nullable Instant instant) {
     Instant at = instant != null ? instant : Instant.EPOCH;
-    DateTimeFormatter.ISO_OFFSET_DATE_TIME.formatTo(OffsetDateTime.ofInstant(at, zone), json);
+    Second second = lastSecond;
+    if (second.epochSecond() != at.getEpochSecond()) {
+      OffsetDateTime time =
+          OffsetDateTime.ofInstant(Instant.ofEpochSecond(at.getEpochSecond()), zone);
+      second =
+          new Second(
+              at.getEpochSecond(),
+              DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(time.toLocalDateTime()),
+              time.getOffset().getId());
+      lastSecond = second;
+    }
+    json.append(second.dateTime());
+    appendFraction(json, at.getNano());
+    json.append(second.offset());
   }
+
+  /** Appends nanoseconds as a decimal fraction without trailing zeros, or nothing for zero. */
+  private static void appendFraction(StringBuilder json, int nanos) {
+    if (nanos == 0) {
+      return;
+    }
+    int digits = 9;
+    int value = nanos;
+    while (value % 10 == 0) {
+      value /= 10;
+      digits--;
+    }
+    json.append('.');
+    String text = Integer.toString(value);
+    for (int i = text.length(); i < digits; i++) {
+      json.append('0');
+    }
+    json.append(text);
+  }
+
+  private record Second(long epochSecond, String dateTime, String offset) {}
 
   private static void appendPair(StringBuilder json, KeyValuePair pair) {
     Object value = pair.value;

@@ -8,8 +8,14 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.MarkerFactory;
 import org.slf4j.event.KeyValuePair;
 import org.springframework.boot.logging.logback.StructuredLogEncoder;
@@ -57,6 +63,46 @@ class RedactingLogstashFormatterTest {
     assertThat(json.readTree(ours)).isEqualTo(json.readTree(bootLogstash(event)));
     assertThat(fieldNames(json.readTree(ours)))
         .isEqualTo(fieldNames(json.readTree(bootLogstash(event))));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2026-12-05T00:44:40Z",
+        "2026-12-05T00:44:40.5Z",
+        "2026-12-05T00:44:40.000000001Z",
+        "2026-12-05T00:44:40.120Z",
+        "2026-12-05T00:44:40.777280220Z",
+        "1969-12-31T23:59:59.999999999Z"
+      })
+  void writesTimestampsAsIsoOffsetDateTime(String instant) {
+    assertTimestampWritten(instant);
+  }
+
+  /** The formatter keeps the text of the last second, so each event must still get its own. */
+  @Test
+  void timestampsOfConsecutiveEventsStayExact() {
+    for (String instant :
+        List.of(
+            "2026-12-05T00:44:40.1Z",
+            "2026-12-05T00:44:40.000002Z",
+            "2026-12-05T00:44:41Z",
+            "2026-12-05T00:44:39.9Z")) {
+      assertTimestampWritten(instant);
+    }
+  }
+
+  private void assertTimestampWritten(String instant) {
+    Instant at = Instant.parse(instant);
+    LoggingEvent event = event("tick");
+    event.setInstant(at);
+
+    String expected =
+        DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+            at.atZone(ZoneId.systemDefault()).toOffsetDateTime());
+    assertThat(json.readTree(formatter.format(event)).get("@timestamp").asString())
+        .as(instant)
+        .isEqualTo(expected);
   }
 
   @Test
