@@ -3,7 +3,6 @@ package org.customerfacade.facade.web;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.customerfacade.client.CustomerApiClients;
 import org.customerfacade.facade.account.Account;
@@ -94,17 +93,17 @@ class CachedCustomerFilter implements WebFilter {
       return chain.filter(exchange);
     }
 
+    // Resolved synchronously: an account that does not resolve goes on to the controller, which
+    // resolves it again and renders the problem.
     HttpHeaders headers = exchange.getRequest().getHeaders();
-    String apiVersion = CustomerApiClients.API_VERSION;
-    return accounts
-        .resolve(
+    Account account =
+        accounts.resolveOrNull(
             headers.getFirst(FacadeHeaders.CONSUMER_ID),
             headers.getFirst(FacadeHeaders.ACCOUNT),
-            headers.getFirst(FacadeHeaders.REGION))
-        .map(account -> Optional.ofNullable(freshHit(exchange, account, apiVersion, id)))
-        // The controller resolves the account again and renders the error as a problem.
-        .onErrorReturn(Optional.empty())
-        .flatMap(hit -> hit.isPresent() ? write(exchange, hit.get()) : chain.filter(exchange));
+            headers.getFirst(FacadeHeaders.REGION));
+    CachedRead<Customer> hit =
+        account == null ? null : freshHit(exchange, account, CustomerApiClients.API_VERSION, id);
+    return hit != null ? write(exchange, hit) : chain.filter(exchange);
   }
 
   /**

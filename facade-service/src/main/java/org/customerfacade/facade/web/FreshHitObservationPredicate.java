@@ -3,6 +3,8 @@ package org.customerfacade.facade.web;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationPredicate;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -34,6 +36,8 @@ class FreshHitObservationPredicate implements ObservationPredicate {
   /** Length of a version-00 {@code traceparent}: version, trace id, parent id and flags. */
   private static final int TRACEPARENT_LENGTH = 55;
 
+  private static final Logger log = LoggerFactory.getLogger(FreshHitObservationPredicate.class);
+
   private final ObjectProvider<CachedCustomerFilter> filter;
   private final boolean observeFreshHits;
 
@@ -54,8 +58,16 @@ class FreshHitObservationPredicate implements ObservationPredicate {
       return true;
     }
     ServerHttpRequest request = server.getCarrier();
-    return isSampled(request.getHeaders().getFirst(TRACEPARENT))
-        || !filter.getObject().hasFreshHit(request);
+    if (isSampled(request.getHeaders().getFirst(TRACEPARENT))) {
+      return true;
+    }
+    try {
+      return !filter.getObject().hasFreshHit(request);
+    } catch (RuntimeException failure) {
+      // Observation starts before any error handling, so a failure here would fail the request.
+      log.warn("Fresh-hit check failed, observing the request: {}", failure.toString());
+      return true;
+    }
   }
 
   /** Returns whether a W3C {@code traceparent} value has its sampled flag set. */
