@@ -93,14 +93,9 @@ class CachedCustomerFilter implements WebFilter {
       return chain.filter(exchange);
     }
 
-    // Resolved synchronously: an account that does not resolve goes on to the controller, which
-    // resolves it again and renders the problem.
-    HttpHeaders headers = exchange.getRequest().getHeaders();
-    Account account =
-        accounts.resolveOrNull(
-            headers.getFirst(FacadeHeaders.CONSUMER_ID),
-            headers.getFirst(FacadeHeaders.ACCOUNT),
-            headers.getFirst(FacadeHeaders.REGION));
+    // An account that does not resolve goes on to the controller, which resolves it again and
+    // renders the problem.
+    Account account = account(exchange.getRequest());
     CachedRead<Customer> hit =
         account == null ? null : freshHit(exchange, account, CustomerApiClients.API_VERSION, id);
     return hit != null ? write(exchange, hit) : chain.filter(exchange);
@@ -127,13 +122,17 @@ class CachedCustomerFilter implements WebFilter {
     if (id < 1) {
       return false;
     }
-    HttpHeaders headers = request.getHeaders();
-    Account account =
-        accounts.resolveOrNull(
-            headers.getFirst(FacadeHeaders.CONSUMER_ID),
-            headers.getFirst(FacadeHeaders.ACCOUNT),
-            headers.getFirst(FacadeHeaders.REGION));
+    Account account = account(request);
     return account != null && cache.hasFreshEntry(account, CustomerApiClients.API_VERSION, id);
+  }
+
+  /** Resolves the request's account at once, without Reactor operators, or returns null. */
+  private @Nullable Account account(ServerHttpRequest request) {
+    HttpHeaders headers = request.getHeaders();
+    return accounts.resolveOrNull(
+        headers.getFirst(FacadeHeaders.CONSUMER_ID),
+        headers.getFirst(FacadeHeaders.ACCOUNT),
+        headers.getFirst(FacadeHeaders.REGION));
   }
 
   private static long plainReadId(ServerHttpRequest request) {
