@@ -100,8 +100,16 @@ public final class LogRedactor {
               + UNQUOTED
               + ")");
 
+  /**
+   * An email, plain or percent-encoded. The lookbehind lets a match start only where a run of
+   * local-part characters starts: tried from every position inside a long run such as {@code
+   * a%40a%40...}, the pattern took time quadratic in the run's length (1.6 s for 7,900 characters
+   * of a request line). Every match still starts where it did, because the leftmost start of a
+   * match is always the start of its run.
+   */
   private static final Pattern EMAIL =
-      Pattern.compile("[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+");
+      Pattern.compile(
+          "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+");
 
   private static final Pattern PHONE = Pattern.compile("\\+[0-9][0-9 ().-]{5,}[0-9]");
 

@@ -16,6 +16,8 @@ class LogRedactorTest {
         "lookup of ada.lovelace@example.com failed => lookup of <email> failed",
         "GET /customer?email=ada.lovelace%40example.com => GET /customer?email=<redacted>",
         "sent to priya.raman%40example.com => sent to <email>",
+        "GET /x/a%40a%40a%40example.com HTTP/1.1 => GET /x/<email> HTTP/1.1",
+        "from docs%2Fada@example.com today => from <email> today",
         "Authorization: Bearer demo-app-local-token => Authorization: <redacted> <redacted>",
         "header bearer demo-app-local-token => header bearer <redacted>",
         "sent Basic ZGVtbzpzZWNyZXQ= once => sent Basic <redacted> once",
