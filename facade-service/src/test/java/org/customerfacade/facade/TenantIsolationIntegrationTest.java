@@ -91,6 +91,18 @@ class TenantIsolationIntegrationTest extends FacadeIntegrationTest {
     assertNoUsRequest();
   }
 
+  /** The controller rejects the joined values, so the cache must not answer with the first. */
+  @Test
+  void repeatedAccountHeaderIsRejectedWhenCached() {
+    readAs(CONSUMER, "/customer/1001")
+        .header("X-Account", "us-demo", "us-demo")
+        .exchange()
+        .expectStatus()
+        .isForbidden()
+        .expectHeader()
+        .doesNotExist("X-Cache");
+  }
+
   @Test
   void otherRegionDoesNotReachCachedCustomer() {
     EntityExchangeResult<String> result =

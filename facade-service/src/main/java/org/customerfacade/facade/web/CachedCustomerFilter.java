@@ -126,13 +126,27 @@ class CachedCustomerFilter implements WebFilter {
     return account != null && cache.hasFreshEntry(account, CustomerApiClients.API_VERSION, id);
   }
 
-  /** Resolves the request's account at once, without Reactor operators, or returns null. */
+  /**
+   * Resolves the request's account at once, without Reactor operators, or returns null. A repeated
+   * header also gives null: the controller receives its values joined and rejects them, so the
+   * cache must not answer with the first value alone.
+   */
   private @Nullable Account account(ServerHttpRequest request) {
     HttpHeaders headers = request.getHeaders();
+    if (isRepeated(headers, FacadeHeaders.CONSUMER_ID)
+        || isRepeated(headers, FacadeHeaders.ACCOUNT)
+        || isRepeated(headers, FacadeHeaders.REGION)) {
+      return null;
+    }
     return accounts.resolveOrNull(
         headers.getFirst(FacadeHeaders.CONSUMER_ID),
         headers.getFirst(FacadeHeaders.ACCOUNT),
         headers.getFirst(FacadeHeaders.REGION));
+  }
+
+  private static boolean isRepeated(HttpHeaders headers, String name) {
+    List<String> values = headers.get(name);
+    return values != null && values.size() > 1;
   }
 
   private static long plainReadId(ServerHttpRequest request) {
