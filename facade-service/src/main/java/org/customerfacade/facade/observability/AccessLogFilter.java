@@ -1,6 +1,7 @@
 package org.customerfacade.facade.observability;
 
 import java.util.concurrent.TimeUnit;
+import org.customerfacade.support.logging.LogTokens;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,9 +47,7 @@ public class AccessLogFilter implements WebFilter {
 
   private static final Logger log = LoggerFactory.getLogger(LOGGER);
 
-  private static final String NONE = "-";
-  private static final String INVALID = "invalid";
-  private static final int MAX_TOKEN_LENGTH = 64;
+  private static final String NONE = LogTokens.NONE;
 
   /** MDC key of Micrometer Tracing's trace id, which the JSON log lines carry as a member. */
   private static final String TRACE_ID = "traceId";
@@ -123,10 +122,11 @@ public class AccessLogFilter implements WebFilter {
         .addArgument(operation.route())
         .addArgument(status)
         .addArgument(latencyMicros)
-        .addKeyValue("request_id", plainToken(headers.getFirst("X-Request-Id")))
-        .addKeyValue("consumer", plainToken(headers.getFirst("X-Consumer-Id")))
+        .addKeyValue("request_id", LogTokens.plainToken(headers.getFirst("X-Request-Id")))
+        .addKeyValue("consumer", LogTokens.plainToken(headers.getFirst("X-Consumer-Id")))
         .addKeyValue(
-            "account", account != null ? account : plainToken(headers.getFirst("X-Account")))
+            "account",
+            account != null ? account : LogTokens.plainToken(headers.getFirst("X-Account")))
         .addKeyValue("region", orNone(record.region()))
         .addKeyValue("environment", orNone(record.environment()))
         .addKeyValue("method", request.getMethod().name())
@@ -167,33 +167,5 @@ public class AccessLogFilter implements WebFilter {
 
   private static String orNone(@Nullable String value) {
     return value == null ? NONE : value;
-  }
-
-  /**
-   * Returns the header value when it is 1 to 64 letters, digits, dots, dashes or underscores, as
-   * request ids, consumer ids and account names are; anything else may be caller input that must
-   * not reach the log, so it becomes {@code invalid}.
-   */
-  static String plainToken(@Nullable String value) {
-    if (value == null) {
-      return NONE;
-    }
-    if (value.isEmpty() || value.length() > MAX_TOKEN_LENGTH) {
-      return INVALID;
-    }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      boolean plain =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || c == '.'
-              || c == '-'
-              || c == '_';
-      if (!plain) {
-        return INVALID;
-      }
-    }
-    return value;
   }
 }

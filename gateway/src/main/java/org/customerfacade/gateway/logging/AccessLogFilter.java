@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.customerfacade.gateway.access.Operation;
 import org.customerfacade.gateway.consumer.ConsumerAuthenticationFilter;
 import org.customerfacade.gateway.headers.RequestIdFilter;
-import org.customerfacade.gateway.problem.SafeText;
+import org.customerfacade.support.logging.LogTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -29,8 +29,9 @@ import reactor.core.publisher.Mono;
  * the response is committed: request id, consumer, method, operation, account, status, latency and
  * the facade's cache status, also as key-value pairs for structured logs.
  *
- * <p>The query string is never logged, because it carries customers' emails and external ids.
- * Latency runs from the first filter to the response headers.
+ * <p>The query string is never logged, because it carries customers' emails and external ids, nor
+ * the path of a request that is no API operation. Header values are logged only when they are plain
+ * tokens ({@link LogTokens}). Latency runs from the first filter to the response headers.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -38,7 +39,9 @@ public class AccessLogFilter implements WebFilter {
 
   private static final Logger log = LoggerFactory.getLogger("org.customerfacade.gateway.access");
 
-  private static final String NONE = "-";
+  private static final String NONE = LogTokens.NONE;
+
+  private static final String OTHER = "other";
 
   /** Timer of every request, tagged by operation, status and consumer. */
   public static final String REQUESTS_METRIC = "edge.requests";
@@ -73,8 +76,8 @@ public class AccessLogFilter implements WebFilter {
     String operation = operation(request);
     int status =
         Optional.ofNullable(response.getStatusCode()).map(HttpStatusCode::value).orElse(200);
-    String account = headerOrNone(request.getHeaders().getFirst("X-Account"));
-    String cache = headerOrNone(response.getHeaders().getFirst("X-Cache"));
+    String account = LogTokens.plainToken(request.getHeaders().getFirst("X-Account"));
+    String cache = LogTokens.plainToken(response.getHeaders().getFirst("X-Cache"));
 
     // The message's fixed text has none of the characters '=', ':', '@' and '+', so for an API
     // operation the redaction of structured logs runs no regular expression on it. The key-value
@@ -95,7 +98,7 @@ public class AccessLogFilter implements WebFilter {
         .addKeyValue("cache", cache)
         .log();
 
-    record(exchange, request, status, consumer, latencyNanos);
+    record(operation, status, consumer, latencyNanos);
   }
 
   /**
@@ -103,16 +106,7 @@ public class AccessLogFilter implements WebFilter {
    * share the operation tag {@code other}, and unauthenticated ones the consumer tag {@code -}, so
    * callers cannot create tag values at will.
    */
-  private void record(
-      ServerWebExchange exchange,
-      ServerHttpRequest request,
-      int status,
-      String consumer,
-      long latencyNanos) {
-    String operation =
-        Operation.of(request.getMethod(), request.getPath().value())
-            .map(known -> known.name().toLowerCase(Locale.ROOT))
-            .orElse("other");
+  private void record(String operation, int status, String consumer, long latencyNanos) {
     timers
         .computeIfAbsent(new TimerTags(operation, status, consumer), this::register)
         .record(latencyNanos, TimeUnit.NANOSECONDS);
@@ -138,15 +132,13 @@ public class AccessLogFilter implements WebFilter {
    */
   private record TimerTags(String operation, int status, String consumer) {}
 
-  /** Returns the operation name, or the escaped path when the request is no API operation. */
+  /**
+   * Returns the operation name, or {@code other} when the request is no API operation: such a path
+   * is caller input and may hold an email or a token that redaction cannot recognise.
+   */
   private static String operation(ServerHttpRequest request) {
-    String path = request.getPath().value();
-    return Operation.of(request.getMethod(), path)
+    return Operation.of(request.getMethod(), request.getPath().value())
         .map(operation -> operation.name().toLowerCase(Locale.ROOT))
-        .orElseGet(() -> SafeText.of(path));
-  }
-
-  private static String headerOrNone(String value) {
-    return value == null ? NONE : SafeText.of(value);
+        .orElse(OTHER);
   }
 }

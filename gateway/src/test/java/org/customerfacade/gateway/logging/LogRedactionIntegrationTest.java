@@ -104,6 +104,50 @@ class LogRedactionIntegrationTest extends GatewayIntegrationTestSupport {
     assertThat(line).contains("\"latency_ms\":");
   }
 
+  /**
+   * Redaction recognises a secret by what surrounds it, so the access log keeps header values and
+   * paths only when they cannot carry one.
+   */
+  @Test
+  void accessLogKeepsNoCallerTextBesidesTokens(CapturedOutput output) {
+    List<String> hostileAccounts =
+        List.of("+44 20 7946 0321", "Bearer " + DEMO_APP_TOKEN, "Zelda Quixotic");
+    for (int i = 0; i < hostileAccounts.size(); i++) {
+      client
+          .get()
+          .uri("/customer/1001")
+          .header("Authorization", "Bearer " + DEMO_APP_TOKEN)
+          .header("X-Request-Id", "hostile-account-" + i)
+          .header("X-Account", hostileAccounts.get(i))
+          .exchange();
+    }
+    client
+        .get()
+        .uri("/x/password=hunter2secret")
+        .header("Authorization", "Bearer " + DEMO_APP_TOKEN)
+        .header("X-Request-Id", "hostile-path")
+        .exchange();
+
+    for (int i = 0; i < hostileAccounts.size(); i++) {
+      assertThat(accessLine(output, "hostile-account-" + i)).contains("\"account\":\"invalid\"");
+    }
+    assertThat(accessLine(output, "hostile-path")).contains("\"operation\":\"other\"");
+    assertThat(output.getAll())
+        .doesNotContain("7946", "0321", DEMO_APP_TOKEN, "Zelda", "Quixotic", "hunter2");
+  }
+
+  private static String accessLine(CapturedOutput output, String requestId) {
+    List<String> lines =
+        output
+            .getOut()
+            .lines()
+            .filter(line -> line.contains("\"request_id\":\"" + requestId + "\""))
+            .filter(line -> line.contains("org.customerfacade.gateway.access"))
+            .toList();
+    assertThat(lines).as("access lines of " + requestId).hasSize(1);
+    return lines.get(0);
+  }
+
   /** Logs the way a careless change might, to prove the structured-log redaction catches it. */
   private static void logCarelessly() {
     Logger log = LoggerFactory.getLogger(LogRedactionIntegrationTest.class);
