@@ -142,7 +142,7 @@ public class AccessLogFilter implements WebFilter {
 
   /**
    * Returns the trace id of a W3C {@code traceparent} value, or null when the value does not start
-   * with a version, a dash and 32 lower-case hex digits.
+   * with a version, a dash and 32 lower-case hex digits that are not all zero.
    */
   static @Nullable String traceId(@Nullable String traceparent) {
     if (traceparent == null
@@ -151,13 +151,16 @@ public class AccessLogFilter implements WebFilter {
         || traceparent.charAt(TRACE_ID_END) != '-') {
       return null;
     }
+    boolean allZero = true;
     for (int i = TRACE_ID_START; i < TRACE_ID_END; i++) {
       char c = traceparent.charAt(i);
       if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
         return null;
       }
+      allZero &= c == '0';
     }
-    return traceparent.substring(TRACE_ID_START, TRACE_ID_END);
+    // W3C Trace Context declares an all-zero trace id invalid, and tracers start a new trace.
+    return allZero ? null : traceparent.substring(TRACE_ID_START, TRACE_ID_END);
   }
 
   private static int status(ServerWebExchange exchange) {

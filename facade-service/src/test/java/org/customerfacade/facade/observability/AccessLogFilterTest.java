@@ -22,6 +22,7 @@ class AccessLogFilterTest {
   @ValueSource(
       strings = {
         "00-4bf92f3577b34da6a3ce929d0e0e473",
+        "00-00000000000000000000000000000000-00f067aa0ba902b7-01",
         "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01",
         "00-4bf92f3577b34da6a3ce929d0e0e4736x00f067aa0ba902b7-01",
         "000-bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
