@@ -91,7 +91,7 @@ class TenantIsolationIntegrationTest extends FacadeIntegrationTest {
     assertNoUsRequest();
   }
 
-  /** The controller rejects the joined values, so the cache must not answer with the first. */
+  /** The controller rejects the joined values, so the cache must not serve the first. */
   @Test
   void repeatedAccountHeaderIsRejectedWhenCached() {
     readAs(CONSUMER, "/customer/1001")

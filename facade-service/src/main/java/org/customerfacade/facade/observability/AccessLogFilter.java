@@ -1,6 +1,7 @@
 package org.customerfacade.facade.observability;
 
 import java.util.concurrent.TimeUnit;
+import org.customerfacade.facade.tracing.Traceparent;
 import org.customerfacade.support.logging.LogTokens;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -51,9 +52,6 @@ public class AccessLogFilter implements WebFilter {
 
   /** MDC key of Micrometer Tracing's trace id, which the JSON log lines carry as a member. */
   private static final String TRACE_ID = "traceId";
-
-  private static final int TRACE_ID_START = 3;
-  private static final int TRACE_ID_END = 35;
 
   private final ApplicationContext applicationContext;
   private final RequestMetrics metrics;
@@ -112,7 +110,7 @@ public class AccessLogFilter implements WebFilter {
     // A request without a server span, such as an unsampled fresh hit, has no trace id in the MDC,
     // so the line carries the caller's, for finding it in the gateway's log.
     if (MDC.get(TRACE_ID) == null) {
-      String callerTraceId = traceId(headers.getFirst("traceparent"));
+      String callerTraceId = Traceparent.traceId(headers.getFirst(Traceparent.HEADER));
       if (callerTraceId != null) {
         line.addKeyValue(TRACE_ID, callerTraceId);
       }
@@ -138,29 +136,6 @@ public class AccessLogFilter implements WebFilter {
         .addKeyValue("upstream", orNone(record.upstream()))
         .addKeyValue("upstream_attempts", record.upstreamAttempts())
         .log();
-  }
-
-  /**
-   * Returns the trace id of a W3C {@code traceparent} value, or null when the value does not start
-   * with a version, a dash and 32 lower-case hex digits that are not all zero.
-   */
-  static @Nullable String traceId(@Nullable String traceparent) {
-    if (traceparent == null
-        || traceparent.length() < TRACE_ID_END + 1
-        || traceparent.charAt(2) != '-'
-        || traceparent.charAt(TRACE_ID_END) != '-') {
-      return null;
-    }
-    boolean allZero = true;
-    for (int i = TRACE_ID_START; i < TRACE_ID_END; i++) {
-      char c = traceparent.charAt(i);
-      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-        return null;
-      }
-      allZero &= c == '0';
-    }
-    // W3C Trace Context declares an all-zero trace id invalid, and tracers start a new trace.
-    return allZero ? null : traceparent.substring(TRACE_ID_START, TRACE_ID_END);
   }
 
   private static int status(ServerWebExchange exchange) {

@@ -129,7 +129,7 @@ class CachedCustomerFilter implements WebFilter {
   /**
    * Resolves the request's account at once, without Reactor operators, or returns null. A repeated
    * header also gives null: the controller receives its values joined and rejects them, so the
-   * cache must not answer with the first value alone.
+   * cache must not serve the first value alone.
    */
   private @Nullable Account account(ServerHttpRequest request) {
     HttpHeaders headers = request.getHeaders();

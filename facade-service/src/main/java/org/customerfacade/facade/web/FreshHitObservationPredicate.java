@@ -2,7 +2,7 @@ package org.customerfacade.facade.web;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationPredicate;
-import org.jspecify.annotations.Nullable;
+import org.customerfacade.facade.tracing.Traceparent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,11 +31,6 @@ class FreshHitObservationPredicate implements ObservationPredicate {
   /** Property that, when true, turns this predicate off. */
   static final String PROPERTY = "facade.tracing.observe-fresh-hits";
 
-  private static final String TRACEPARENT = "traceparent";
-
-  /** Length of a version-00 {@code traceparent}: version, trace id, parent id and flags. */
-  private static final int TRACEPARENT_LENGTH = 55;
-
   private static final Logger log = LoggerFactory.getLogger(FreshHitObservationPredicate.class);
 
   private final ObjectProvider<CachedCustomerFilter> filter;
@@ -58,24 +53,19 @@ class FreshHitObservationPredicate implements ObservationPredicate {
       return true;
     }
     ServerHttpRequest request = server.getCarrier();
-    if (isSampled(request.getHeaders().getFirst(TRACEPARENT))) {
+    if (Traceparent.isSampled(request.getHeaders().getFirst(Traceparent.HEADER))) {
       return true;
     }
     try {
       return !filter.getObject().hasFreshHit(request);
     } catch (RuntimeException failure) {
       // Observation starts before any error handling, so a failure here would fail the request.
-      log.warn("Fresh-hit check failed, observing the request: {}", failure.toString());
+      log.warn(
+          "Fresh-hit check failed for {} {}, observing the request instead: {}",
+          request.getMethod(),
+          request.getPath().value(),
+          failure.toString());
       return true;
     }
-  }
-
-  /** Returns whether a W3C {@code traceparent} value has its sampled flag set. */
-  static boolean isSampled(@Nullable String traceparent) {
-    if (traceparent == null || traceparent.length() < TRACEPARENT_LENGTH) {
-      return false;
-    }
-    int flags = Character.digit(traceparent.charAt(TRACEPARENT_LENGTH - 1), 16);
-    return traceparent.charAt(TRACEPARENT_LENGTH - 3) == '-' && flags >= 0 && (flags & 1) == 1;
   }
 }

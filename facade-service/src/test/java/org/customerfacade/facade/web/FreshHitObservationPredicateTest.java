@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.observation.Observation;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.NullAndEmptySource;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -24,29 +21,6 @@ class FreshHitObservationPredicateTest {
           throw new AssertionError("the cache filter must not be consulted");
         }
       };
-
-  @ParameterizedTest
-  @ValueSource(strings = {"01", "03", "0f", "ff"})
-  void sampledFlagIsRead(String flags) {
-    assertThat(FreshHitObservationPredicate.isSampled(TRACE + flags)).isTrue();
-  }
-
-  @ParameterizedTest
-  @NullAndEmptySource
-  @ValueSource(
-      strings = {
-        "00",
-        "02",
-        "fe",
-        "0g",
-        "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7",
-        "00-4bf92f3577b34da6a3ce929d0e0e4736x00f067aa0ba902b7x01"
-      })
-  void unsampledOrInvalidIsNotSampled(String value) {
-    String traceparent = value == null || value.length() > 2 ? value : TRACE + value;
-
-    assertThat(FreshHitObservationPredicate.isSampled(traceparent)).isFalse();
-  }
 
   @Test
   void sampledCallerIsObservedWithoutLookup() {

@@ -1,4 +1,4 @@
-package org.customerfacade.facade.observability;
+package org.customerfacade.facade.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,13 +7,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class AccessLogFilterTest {
+class TraceparentTest {
+
+  private static final String TRACE = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-";
 
   @Test
   void traceIdIsTakenFromTraceparent() {
     String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00";
 
-    assertThat(AccessLogFilter.traceId(traceparent)).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+    assertThat(Traceparent.traceId(traceparent)).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
   }
 
   /** A malformed header is caller input, so none of it may reach the log. */
@@ -29,6 +31,29 @@ class AccessLogFilterTest {
         "00-ada.lovelace@example.com-xxxxxxx-00f067aa0ba902b7-01"
       })
   void malformedTraceparentHasNoTraceId(String traceparent) {
-    assertThat(AccessLogFilter.traceId(traceparent)).isNull();
+    assertThat(Traceparent.traceId(traceparent)).isNull();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"01", "03", "0f", "ff"})
+  void sampledFlagIsRead(String flags) {
+    assertThat(Traceparent.isSampled(TRACE + flags)).isTrue();
+  }
+
+  @ParameterizedTest
+  @NullAndEmptySource
+  @ValueSource(
+      strings = {
+        "00",
+        "02",
+        "fe",
+        "0g",
+        "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7",
+        "00-4bf92f3577b34da6a3ce929d0e0e4736x00f067aa0ba902b7x01"
+      })
+  void unsampledOrInvalidIsNotSampled(String value) {
+    String traceparent = value == null || value.length() > 2 ? value : TRACE + value;
+
+    assertThat(Traceparent.isSampled(traceparent)).isFalse();
   }
 }
