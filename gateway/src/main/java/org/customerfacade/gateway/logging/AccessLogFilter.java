@@ -27,7 +27,8 @@ import reactor.core.publisher.Mono;
 /**
  * Logs one line per request, at INFO on the logger {@code org.customerfacade.gateway.access}, when
  * the response is committed: request id, consumer, method, operation, account, status, latency and
- * the facade's cache status, also as key-value pairs for structured logs.
+ * the facade's cache status, also as key-value pairs for structured logs, with the server span's
+ * trace and span ids ({@link TraceLogging}).
  *
  * <p>The query string is never logged, because it carries customers' emails and external ids, nor
  * the path of a request that is no API operation. Header values are logged only when they are plain
@@ -82,7 +83,7 @@ public class AccessLogFilter implements WebFilter {
     // The message's fixed text has none of the characters '=', ':', '@' and '+', so for an API
     // operation the redaction of structured logs runs no regular expression on it. The key-value
     // pairs carry the request id and the consumer.
-    log.atInfo()
+    TraceLogging.withTrace(log.atInfo(), exchange)
         .setMessage("{} {} {} in {} ms")
         .addArgument(request.getMethod())
         .addArgument(operation)

@@ -2,6 +2,7 @@ package org.customerfacade.gateway.problem;
 
 import org.customerfacade.gateway.consumer.ConsumerAuthenticationException;
 import org.customerfacade.gateway.headers.RequestIdFilter;
+import org.customerfacade.gateway.logging.TraceLogging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
@@ -40,7 +41,7 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
     }
 
     ProblemResponse problem = mapper.map(error, exchange.getRequest());
-    logOutcome(problem, error, RequestIdFilter.requestId(exchange));
+    logOutcome(problem, error, exchange);
     byte[] body = json.writeValueAsBytes(problem.body());
 
     // Headers copied from a failed facade response, such as Content-Length, no longer apply.
@@ -51,13 +52,18 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
     return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
   }
 
-  private static void logOutcome(ProblemResponse problem, Throwable error, String requestId) {
+  private static void logOutcome(
+      ProblemResponse problem, Throwable error, ServerWebExchange exchange) {
+    String requestId = RequestIdFilter.requestId(exchange);
     int status = problem.status().value();
     if (ProblemMapper.isUpstreamFailure(problem)) {
-      log.warn(
-          "Request {} failed upstream with status {}: {}", requestId, status, error.toString());
+      TraceLogging.withTrace(log.atWarn(), exchange)
+          .log(
+              "Request {} failed upstream with status {}: {}", requestId, status, error.toString());
     } else if (problem.status().is5xxServerError()) {
-      log.error("Request {} failed with status {}", requestId, status, error);
+      TraceLogging.withTrace(log.atError(), exchange)
+          .setCause(error)
+          .log("Request {} failed with status {}", requestId, status);
     } else if (!(error instanceof ConsumerAuthenticationException)) {
       // Authentication failures are already logged, with their reason, where they are decided.
       log.debug(

@@ -1,12 +1,17 @@
 package org.customerfacade.gateway.tracing;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.util.Arrays;
 import java.util.List;
 import org.customerfacade.gateway.GatewayIntegrationTestSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,14 +64,32 @@ class TracingIntegrationTest extends GatewayIntegrationTestSupport {
     call(traceparent("00"));
 
     String accessLine =
-        output
-            .getOut()
-            .lines()
-            .filter(line -> line.contains("\"logger_name\":\"org.customerfacade.gateway.access\""))
-            .filter(line -> line.contains("\"operation\":\"retrieve\""))
-            .reduce((first, second) -> second)
-            .orElseThrow();
+        lastLine(
+            output,
+            "\"logger_name\":\"org.customerfacade.gateway.access\"",
+            "\"operation\":\"retrieve\"");
     assertThat(accessLine).contains("\"traceId\":\"" + TRACE_ID + "\"");
+    assertThat(accessLine).containsPattern("\"spanId\":\"[0-9a-f]{16}\"");
+    assertThat(accessLine).doesNotContain(CALLER_SPAN_ID);
+  }
+
+  @Test
+  void upstreamFailureLogCarriesTraceId(CapturedOutput output) {
+    facade.stubFor(
+        get(urlPathEqualTo("/customer/2"))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+    client
+        .get()
+        .uri("/customer/2")
+        .header("Authorization", "Bearer " + DEMO_APP_TOKEN)
+        .header("traceparent", traceparent("00"))
+        .exchange()
+        .expectStatus()
+        .isEqualTo(502);
+
+    String warning = lastLine(output, "\"level\":\"WARN\"", "failed upstream");
+    assertThat(warning).contains("\"traceId\":\"" + TRACE_ID + "\"");
   }
 
   private void call(String traceparent) {
@@ -83,6 +106,16 @@ class TracingIntegrationTest extends GatewayIntegrationTestSupport {
         .exchange()
         .expectStatus()
         .isOk();
+  }
+
+  /** Returns the last output line that contains every one of {@code fragments}. */
+  private static String lastLine(CapturedOutput output, String... fragments) {
+    return output
+        .getOut()
+        .lines()
+        .filter(line -> Arrays.stream(fragments).allMatch(line::contains))
+        .reduce((first, second) -> second)
+        .orElseThrow();
   }
 
   private static String traceparent(String flags) {
