@@ -30,6 +30,10 @@ class ObservabilityIntegrationTest extends FacadeIntegrationTest {
   /** The test context's many meters make a scrape larger than WebClient's default 256 KB. */
   private static final int MAX_SCRAPE_BYTES = 4 * 1024 * 1024;
 
+  private static final String CALLER_TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+  private static final String CALLER_SPAN_ID = "00f067aa0ba902b7";
+
   @LocalManagementPort int managementPort;
 
   @Test
@@ -75,6 +79,43 @@ class ObservabilityIntegrationTest extends FacadeIntegrationTest {
     String hit = onlyLineWith(output, "obs-unsampled-hit");
     assertThat(hit).contains("\"traceId\":\"" + traceId + "\"");
     assertThat(hit).containsOnlyOnce("\"traceId\"");
+  }
+
+  /** A miss is observed, so its line carries the facade's server span in the caller's trace. */
+  @Test
+  void observedMissLogsServerSpan(CapturedOutput output) {
+    euPrimary.stubFor(get(urlEqualTo("/customer/35")).willReturn(okJson(CUSTOMER)));
+
+    read("/customer/35")
+        .header("X-Request-Id", "obs-observed-miss")
+        .header("traceparent", "00-" + CALLER_TRACE_ID + "-" + CALLER_SPAN_ID + "-00")
+        .exchange()
+        .expectHeader()
+        .valueEquals("X-Cache", "MISS");
+
+    String miss = onlyLineWith(output, "obs-observed-miss");
+    assertThat(miss).contains("\"traceId\":\"" + CALLER_TRACE_ID + "\"");
+    assertThat(miss).containsOnlyOnce("\"traceId\"");
+    assertThat(miss).containsPattern("\"spanId\":\"[0-9a-f]{16}\"");
+    assertThat(miss).doesNotContain(CALLER_SPAN_ID);
+  }
+
+  @Test
+  void failoverWarningCarriesTraceId(CapturedOutput output) {
+    euPrimary.stubFor(get(urlEqualTo("/customer/36")).willReturn(serviceUnavailable()));
+    euSecondary.stubFor(get(urlEqualTo("/customer/36")).willReturn(okJson(CUSTOMER)));
+
+    read("/customer/36")
+        .header("traceparent", "00-" + CALLER_TRACE_ID + "-" + CALLER_SPAN_ID + "-00")
+        .exchange()
+        .expectStatus()
+        .isOk();
+
+    List<String> warnings =
+        output.getOut().lines().filter(line -> line.contains("failing over to")).toList();
+    assertThat(warnings).hasSize(1);
+    assertThat(warnings.get(0)).contains("\"traceId\":\"" + CALLER_TRACE_ID + "\"");
+    assertThat(warnings.get(0)).containsPattern("\"spanId\":\"[0-9a-f]{16}\"");
   }
 
   @Test

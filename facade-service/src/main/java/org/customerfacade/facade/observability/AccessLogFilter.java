@@ -1,12 +1,13 @@
 package org.customerfacade.facade.observability;
 
+import io.micrometer.tracing.TraceContext;
 import java.util.concurrent.TimeUnit;
 import org.customerfacade.facade.tracing.Traceparent;
 import org.customerfacade.support.logging.LogTokens;
+import org.customerfacade.support.logging.TraceLogging;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
@@ -50,9 +51,6 @@ public class AccessLogFilter implements WebFilter {
 
   private static final String NONE = LogTokens.NONE;
 
-  /** MDC key of Micrometer Tracing's trace id, which the JSON log lines carry as a member. */
-  private static final String TRACE_ID = "traceId";
-
   private final ApplicationContext applicationContext;
   private final RequestMetrics metrics;
 
@@ -94,25 +92,30 @@ public class AccessLogFilter implements WebFilter {
 
     metrics.record(operation, status, nanos);
     if (log.isInfoEnabled()) {
-      write(request, record, operation, status, TimeUnit.NANOSECONDS.toMicros(nanos));
+      write(exchange, record, operation, status, TimeUnit.NANOSECONDS.toMicros(nanos));
     }
   }
 
   private static void write(
-      ServerHttpRequest request,
+      ServerWebExchange exchange,
       RequestRecord record,
       ApiOperation operation,
       int status,
       long latencyMicros) {
+    ServerHttpRequest request = exchange.getRequest();
     HttpHeaders headers = request.getHeaders();
     String account = record.accountName();
     LoggingEventBuilder line = log.atInfo();
-    // A request without a server span, such as an unsampled fresh hit, has no trace id in the MDC,
-    // so the line carries the caller's, for finding it in the gateway's log.
-    if (MDC.get(TRACE_ID) == null) {
+    TraceContext serverSpan = TraceLogging.serverTrace(exchange);
+    if (serverSpan != null) {
+      line.addKeyValue(TraceLogging.TRACE_ID, serverSpan.traceId())
+          .addKeyValue(TraceLogging.SPAN_ID, serverSpan.spanId());
+    } else {
+      // A request without a server span, such as an unsampled fresh hit, carries the caller's
+      // trace id, for finding it in the gateway's log.
       String callerTraceId = Traceparent.traceId(headers.getFirst(Traceparent.HEADER));
       if (callerTraceId != null) {
-        line.addKeyValue(TRACE_ID, callerTraceId);
+        line.addKeyValue(TraceLogging.TRACE_ID, callerTraceId);
       }
     }
     line.setMessage("{} {} {} in {} us")

@@ -21,6 +21,7 @@ import org.customerfacade.facade.observability.UpstreamMetrics;
 import org.customerfacade.facade.problem.FacadeProblem;
 import org.customerfacade.facade.routing.RegionRouter;
 import org.customerfacade.facade.routing.UpstreamEndpoint;
+import org.customerfacade.facade.tracing.ReactorThreadLocals;
 import org.customerfacade.facade.tracing.Spans;
 import org.customerfacade.facade.upstream.UpstreamFailure.Kind;
 import org.slf4j.Logger;
@@ -115,7 +116,13 @@ class ResilientUpstream implements Upstream {
           RequestRecord record = context.getOrDefault(RequestRecord.KEY, null);
           Attempt<T> attempt = new Attempt<>(account, operation, request, endpoints, record);
           return startPass(attempt, 1)
-              .timeout(deadline, Mono.defer(() -> Mono.error(deadlineExceeded(attempt))));
+              .timeout(
+                  deadline,
+                  Mono.defer(
+                      () ->
+                          Mono.error(
+                              ReactorThreadLocals.callWith(
+                                  context, () -> deadlineExceeded(attempt)))));
         });
   }
 
@@ -137,8 +144,8 @@ class ResilientUpstream implements Upstream {
         call.transformDeferred(TimeLimiterOperator.of(timeLimiters.get(attempt.operation())))
             .transformDeferred(CircuitBreakerOperator.of(breaker))
             .transformDeferred(BulkheadOperator.of(bulkheads.bulkhead(endpoint.name())));
-    return Mono.defer(
-        () -> {
+    return Mono.deferContextual(
+        context -> {
           long startNanos = System.nanoTime();
           return guarded
               .doOnSuccess(
@@ -149,7 +156,9 @@ class ResilientUpstream implements Upstream {
                     UpstreamFailure failure = UpstreamFailure.classify(endpoint, error);
                     String outcome = failure.kind().name().toLowerCase(Locale.ROOT);
                     recordCall(attempt, endpoint, outcome, !failure.rejectedLocally(), startNanos);
-                    return handleFailure(attempt, index, failure);
+                    // The warnings that handleFailure writes carry the request's trace.
+                    return ReactorThreadLocals.callWith(
+                        context, () -> handleFailure(attempt, index, failure));
                   });
         });
   }

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.customerfacade.facade.problem.FacadeProblem;
 import org.customerfacade.facade.problem.FacadeProblem.FieldError;
 import org.customerfacade.facade.web.RequestErrors.Described;
+import org.customerfacade.support.logging.TraceLogging;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,8 +96,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  ResponseEntity<ProblemDetail> handleUnexpected(Exception error) {
-    log.error("Request failed unexpectedly", error);
+  ResponseEntity<ProblemDetail> handleUnexpected(Exception error, ServerWebExchange exchange) {
+    TraceLogging.withTrace(log.atError(), exchange)
+        .setCause(error)
+        .log("Request failed unexpectedly");
     return problem(
         HttpStatus.INTERNAL_SERVER_ERROR,
         "The request failed unexpectedly; retry later, and report it with its X-Request-Id if it"

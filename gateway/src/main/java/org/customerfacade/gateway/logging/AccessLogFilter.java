@@ -11,6 +11,7 @@ import org.customerfacade.gateway.access.Operation;
 import org.customerfacade.gateway.consumer.ConsumerAuthenticationFilter;
 import org.customerfacade.gateway.headers.RequestIdFilter;
 import org.customerfacade.support.logging.LogTokens;
+import org.customerfacade.support.logging.TraceLogging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;

@@ -2,7 +2,7 @@ package org.customerfacade.gateway.problem;
 
 import org.customerfacade.gateway.consumer.ConsumerAuthenticationException;
 import org.customerfacade.gateway.headers.RequestIdFilter;
-import org.customerfacade.gateway.logging.TraceLogging;
+import org.customerfacade.support.logging.TraceLogging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;

@@ -1,4 +1,4 @@
-package org.customerfacade.gateway.logging;
+package org.customerfacade.support.logging;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
@@ -9,13 +9,13 @@ import org.springframework.http.server.reactive.observation.ServerRequestObserva
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Adds the trace and span ids of the gateway's server span to a log event, under the names that
+ * Log-event helper for the trace and span ids of a request's server span, under the names that
  * Micrometer Tracing gives them in the MDC.
  *
- * <p>The gateway leaves Reactor's context propagation at {@code limited}: restoring the thread
- * locals around every operator took about 30% of its CPU per proxied request. The MDC therefore
- * contains no trace context while a filter or the error handler runs, so the ids are read from the
- * exchange's server observation instead.
+ * <p>The services leave Reactor's context propagation at {@code limited}: restoring the thread
+ * locals around every operator took about 30% of the gateway's CPU per proxied request and about
+ * 18% of the facade's per cache hit. The MDC therefore contains no trace context while a filter or
+ * an error handler runs, so the ids are read from the exchange's server observation instead.
  */
 public final class TraceLogging {
 
@@ -38,7 +38,7 @@ public final class TraceLogging {
   }
 
   /** Returns the trace context of the exchange's server span, or null when it has none. */
-  static @Nullable TraceContext serverTrace(ServerWebExchange exchange) {
+  public static @Nullable TraceContext serverTrace(ServerWebExchange exchange) {
     ServerRequestObservationContext observation =
         ServerRequestObservationContext.findCurrent(exchange.getAttributes()).orElse(null);
     if (observation == null) {
