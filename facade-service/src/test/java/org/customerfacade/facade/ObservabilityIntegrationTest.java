@@ -65,19 +65,15 @@ class ObservabilityIntegrationTest extends FacadeIntegrationTest {
   /** An unsampled fresh hit has no server span, so its line takes the caller's trace id. */
   @Test
   void unsampledHitLogsCallersTraceId(CapturedOutput output) {
-    String traceId = "0af7651916cd43dd8448eb211c80319c";
     euPrimary.stubFor(get(urlEqualTo("/customer/32")).willReturn(okJson(CUSTOMER)));
     read("/customer/32").exchange().expectStatus().isOk();
 
-    read("/customer/32")
-        .header("X-Request-Id", "obs-unsampled-hit")
-        .header("traceparent", "00-" + traceId + "-b7ad6b7169203331-00")
-        .exchange()
+    readInCallersTrace("/customer/32", "obs-unsampled-hit")
         .expectHeader()
         .valueEquals("X-Cache", "HIT");
 
     String hit = onlyLineWith(output, "obs-unsampled-hit");
-    assertThat(hit).contains("\"traceId\":\"" + traceId + "\"");
+    assertThat(hit).contains("\"traceId\":\"" + CALLER_TRACE_ID + "\"");
     assertThat(hit).containsOnlyOnce("\"traceId\"");
   }
 
@@ -86,10 +82,7 @@ class ObservabilityIntegrationTest extends FacadeIntegrationTest {
   void observedMissLogsServerSpan(CapturedOutput output) {
     euPrimary.stubFor(get(urlEqualTo("/customer/35")).willReturn(okJson(CUSTOMER)));
 
-    read("/customer/35")
-        .header("X-Request-Id", "obs-observed-miss")
-        .header("traceparent", "00-" + CALLER_TRACE_ID + "-" + CALLER_SPAN_ID + "-00")
-        .exchange()
+    readInCallersTrace("/customer/35", "obs-observed-miss")
         .expectHeader()
         .valueEquals("X-Cache", "MISS");
 
@@ -105,11 +98,7 @@ class ObservabilityIntegrationTest extends FacadeIntegrationTest {
     euPrimary.stubFor(get(urlEqualTo("/customer/36")).willReturn(serviceUnavailable()));
     euSecondary.stubFor(get(urlEqualTo("/customer/36")).willReturn(okJson(CUSTOMER)));
 
-    read("/customer/36")
-        .header("traceparent", "00-" + CALLER_TRACE_ID + "-" + CALLER_SPAN_ID + "-00")
-        .exchange()
-        .expectStatus()
-        .isOk();
+    readInCallersTrace("/customer/36", "obs-failover-trace").expectStatus().isOk();
 
     List<String> warnings =
         output.getOut().lines().filter(line -> line.contains("failing over to")).toList();
@@ -261,6 +250,14 @@ class ObservabilityIntegrationTest extends FacadeIntegrationTest {
         .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
         .findFirst()
         .orElse(0);
+  }
+
+  /** Sends a read with an unsampled {@code traceparent} of the caller's trace. */
+  private WebTestClient.ResponseSpec readInCallersTrace(String path, String requestId) {
+    return read(path)
+        .header("X-Request-Id", requestId)
+        .header("traceparent", "00-" + CALLER_TRACE_ID + "-" + CALLER_SPAN_ID + "-00")
+        .exchange();
   }
 
   private static String onlyLineWith(CapturedOutput output, String requestId) {
