@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.customerfacade.gateway.access.Operation;
 import org.customerfacade.gateway.consumer.ConsumerAuthenticationFilter;
 import org.customerfacade.gateway.headers.RequestIdFilter;
@@ -33,7 +34,8 @@ import reactor.core.publisher.Mono;
  *
  * <p>The query string is never logged, because it carries customers' emails and external ids, nor
  * the path of a request that is no API operation. Header values are logged only when they are plain
- * tokens ({@link LogTokens}). Latency runs from the first filter to the response headers.
+ * tokens ({@link LogTokens}). Latency runs from the first filter to the response headers, or to the
+ * caller's disconnect, logged with status 499.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -44,6 +46,9 @@ public class AccessLogFilter implements WebFilter {
   private static final String NONE = LogTokens.NONE;
 
   private static final String OTHER = "other";
+
+  /** Status logged for a request whose caller disconnected before the response started. */
+  public static final int CLIENT_CLOSED = 499;
 
   /** Timer of every request, tagged by operation, status and consumer. */
   public static final String REQUESTS_METRIC = "edge.requests";
@@ -58,17 +63,29 @@ public class AccessLogFilter implements WebFilter {
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     long startNanos = System.nanoTime();
+    AtomicBoolean written = new AtomicBoolean();
     exchange
         .getResponse()
         .beforeCommit(
             () -> {
-              write(exchange, startNanos);
+              if (written.compareAndSet(false, true)) {
+                write(exchange, startNanos, status(exchange.getResponse()));
+              }
               return Mono.empty();
             });
-    return chain.filter(exchange);
+    // A caller that disconnects before the response starts cancels the chain, and no response is
+    // ever committed, so its request is logged here.
+    return chain
+        .filter(exchange)
+        .doOnCancel(
+            () -> {
+              if (written.compareAndSet(false, true)) {
+                write(exchange, startNanos, CLIENT_CLOSED);
+              }
+            });
   }
 
-  private void write(ServerWebExchange exchange, long startNanos) {
+  private void write(ServerWebExchange exchange, long startNanos, int status) {
     ServerHttpRequest request = exchange.getRequest();
     ServerHttpResponse response = exchange.getResponse();
     long latencyNanos = System.nanoTime() - startNanos;
@@ -76,8 +93,6 @@ public class AccessLogFilter implements WebFilter {
     String consumer =
         exchange.getAttributeOrDefault(ConsumerAuthenticationFilter.CONSUMER_ID_ATTRIBUTE, NONE);
     String operation = operation(request);
-    int status =
-        Optional.ofNullable(response.getStatusCode()).map(HttpStatusCode::value).orElse(200);
     String account = LogTokens.plainToken(request.getHeaders().getFirst("X-Account"));
     String cache = LogTokens.plainToken(response.getHeaders().getFirst("X-Cache"));
 
@@ -133,6 +148,10 @@ public class AccessLogFilter implements WebFilter {
    * meters do, because each key is one meter's tag set.
    */
   private record TimerTags(String operation, int status, String consumer) {}
+
+  private static int status(ServerHttpResponse response) {
+    return Optional.ofNullable(response.getStatusCode()).map(HttpStatusCode::value).orElse(200);
+  }
 
   /**
    * Returns the operation name, or {@code other} when the request is no API operation: such a path
