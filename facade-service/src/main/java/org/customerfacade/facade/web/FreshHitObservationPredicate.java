@@ -22,8 +22,10 @@ import org.springframework.stereotype.Component;
  * times it. Boot's {@code http.server.requests} metric therefore leaves such hits out. Setting
  * {@value #PROPERTY} to true observes every request.
  *
- * <p>NOTE: an entry can expire between this check and the filter's own. That request then reads
- * through to the provider without a server span, so its provider call starts a new trace.
+ * <p>NOTE: a request without a server span gives its provider calls no parent, so they start a new
+ * trace instead of joining the caller's. That happens when an entry expires between this check and
+ * the filter's own. It also happens when a skipped hit starts a refresh-ahead of a hot entry, whose
+ * failover warnings then name the new trace.
  */
 @Component
 class FreshHitObservationPredicate implements ObservationPredicate {
