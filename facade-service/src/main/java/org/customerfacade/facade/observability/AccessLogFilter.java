@@ -106,10 +106,10 @@ public class AccessLogFilter implements WebFilter {
     HttpHeaders headers = request.getHeaders();
     String account = record.accountName();
     LoggingEventBuilder line = log.atInfo();
-    TraceContext serverSpan = TraceLogging.serverTrace(exchange);
-    if (serverSpan != null) {
-      line.addKeyValue(TraceLogging.TRACE_ID, serverSpan.traceId())
-          .addKeyValue(TraceLogging.SPAN_ID, serverSpan.spanId());
+    TraceContext serverTrace = TraceLogging.serverTrace(exchange);
+    if (serverTrace != null) {
+      line.addKeyValue(TraceLogging.TRACE_ID, serverTrace.traceId())
+          .addKeyValue(TraceLogging.SPAN_ID, serverTrace.spanId());
     } else {
       // A request without a server span, such as an unsampled fresh hit, carries the caller's
       // trace id, for finding it in the gateway's log.

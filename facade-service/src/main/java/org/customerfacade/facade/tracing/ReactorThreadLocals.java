@@ -9,9 +9,9 @@ import reactor.util.context.ContextView;
  * Scope in which the thread locals that a Reactor context carries are set: the current observation
  * and with it the MDC's trace and span ids, for code that logs from inside a reactive chain.
  *
- * <p>With context propagation at {@code limited}, Reactor restores them only in its {@code handle}
- * and {@code tap} operators, so a warning written from an error handler would lack the request's
- * trace. Restoring them only where such a line is written keeps the cost off the request path.
+ * <p>With context propagation at {@code limited}, Reactor does not restore them around ordinary
+ * operators, so a warning written from an error handler would lack the request's trace. Restoring
+ * them only where such a line is written keeps the cost off the request path.
  */
 public final class ReactorThreadLocals {
 

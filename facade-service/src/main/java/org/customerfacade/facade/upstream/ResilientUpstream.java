@@ -118,11 +118,9 @@ class ResilientUpstream implements Upstream {
           return startPass(attempt, 1)
               .timeout(
                   deadline,
-                  Mono.defer(
+                  Mono.error(
                       () ->
-                          Mono.error(
-                              ReactorThreadLocals.callWith(
-                                  context, () -> deadlineExceeded(attempt)))));
+                          ReactorThreadLocals.callWith(context, () -> deadlineExceeded(attempt))));
         });
   }
 

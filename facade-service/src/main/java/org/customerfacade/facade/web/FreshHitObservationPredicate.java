@@ -3,6 +3,7 @@ package org.customerfacade.facade.web;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationPredicate;
 import org.customerfacade.facade.tracing.Traceparent;
+import org.customerfacade.support.logging.LogTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -62,10 +63,10 @@ class FreshHitObservationPredicate implements ObservationPredicate {
       return !filter.getObject().hasFreshHit(request);
     } catch (RuntimeException failure) {
       // Observation starts before any error handling, so a failure here would fail the request.
+      // The path is caller input, so the line names the request by its id only.
       log.warn(
-          "Fresh-hit check failed for {} {}, observing the request instead: {}",
-          request.getMethod(),
-          request.getPath().value(),
+          "Fresh-hit check failed for request {}, observing it instead: {}",
+          LogTokens.plainToken(request.getHeaders().getFirst("X-Request-Id")),
           failure.toString());
       return true;
     }

@@ -42,7 +42,7 @@ class TraceparentTest {
     assertThat(Traceparent.traceId(traceparent)).isNull();
   }
 
-  /** A later version may append fields after a dash, and tracers read its first four. */
+  /** The standard lets a later version append fields after a dash, so its first four are read. */
   @Test
   void laterVersionIsRead() {
     String traceparent = "01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-future";
